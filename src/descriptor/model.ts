@@ -1,0 +1,125 @@
+/**
+ * The resolved project model: slipway.yaml after preset merge, validation and defaults.
+ * Generators read only this (never the raw YAML). Every field is filled in; optional
+ * fields are optional because the feature is off, not because a default is missing.
+ *
+ * Flow: slipway.yaml (+ preset) → validate (schema + semantic checks) → Project → files.
+ */
+
+export type Language = 'python';
+export type ImageVariant = 'slim' | 'alpine';
+export type ImageLayering = 'single' | 'builder' | 'base-app';
+export type DeployMethod = 'none' | 'ssh' | 'kubernetes' | 'compose';
+export type Stage = 'test' | 'build' | 'release' | 'deploy';
+
+export interface Project {
+  /** Project name: lower-case, used for image names and labels. */
+  name: string;
+  /** Preset the descriptor extends, if any (recorded in generated headers). */
+  preset?: string;
+  language: Language;
+  /** Path of the descriptor relative to the project root (normally `slipway.yaml`). */
+  descriptorPath: string;
+
+  runtime: {
+    /** Runtime version used in the image, e.g. "3.12". */
+    version: string;
+    /** Versions the test matrix runs (always includes `version`), sorted ascending. */
+    matrix: string[];
+  };
+
+  image: {
+    variant: ImageVariant;
+    layering: ImageLayering;
+    /** Debian/Alpine packages installed in the runtime image. */
+    systemPackages: string[];
+    /** Packages needed only to build (compilers, headers): builder stage or a removed virtual package. */
+    buildPackages: string[];
+    /** IANA time zone (e.g. "Europe/Zurich"); undefined leaves the image's UTC. */
+    timezone?: string;
+    /** Non-secret environment set in the image (sorted by key when rendered). */
+    env: Record<string, string>;
+    /** Non-root user the app runs as. */
+    user: { name: string; uid: number; gid: number };
+    /** Working directory in the image. */
+    workdir: string;
+    /** Paths (files/dirs, relative to the project root) copied into the image as the application code. */
+    copy: string[];
+    /** Extra `.dockerignore` patterns (added to the language defaults). */
+    dockerignore: string[];
+  };
+
+  python: {
+    /** Runtime requirements file, e.g. requirements.txt (undefined: none). */
+    requirements?: string;
+    /** Dev/test requirements file, e.g. requirements-dev.txt (undefined: none). */
+    devRequirements?: string;
+    /** pyproject.toml path when the project is a package installed with `pip install .`. */
+    pyproject?: string;
+    /** A package-index mirror (PIP_INDEX_URL); must not contain credentials. */
+    indexUrl?: string;
+    /** A directory of pre-downloaded wheels used offline (`--no-index --find-links`). */
+    wheelsDir?: string;
+  };
+
+  app: {
+    /** Exec-form command. */
+    command: string[];
+    /** Port the app listens on; undefined for workers without a port. */
+    port?: number;
+    healthcheck?: {
+      /** HTTP path probed on `port` (used when `command` is not given). */
+      path?: string;
+      /** Exec-form command run inside the container instead of an HTTP probe. */
+      command?: string[];
+      interval: string;
+      timeout: string;
+      startPeriod: string;
+      retries: number;
+    };
+  };
+
+  /** Test and lint commands as exec-form lists, run from the project root. */
+  test: {
+    command: string[];
+    /** Undefined: no lint job/target. */
+    lint?: string[];
+  };
+
+  ci: {
+    defaultBranch: string;
+    /** Enabled stages in order. */
+    stages: Stage[];
+    /** Image repository, default `$CI_REGISTRY_IMAGE`. */
+    registryImage: string;
+    /** docker CLI / dind version, pinned (e.g. "27.3"). */
+    dockerVersion: string;
+    /** Pull the previous image and build with --cache-from. */
+    cacheFrom: boolean;
+    /** Run the test command inside the built image (integration job). */
+    integrationTests: boolean;
+    /** Build sdist/wheel artifacts (`python -m build`). */
+    dist: boolean;
+    /** CI variable holding a webhook URL called when a pipeline fails; undefined: off. */
+    notifyWebhookVariable?: string;
+  };
+
+  release: {
+    /** Promote the tested image to `latest` on the default branch. */
+    latest: boolean;
+    /** Promote the tested image to the git tag on tags. */
+    gitTag: boolean;
+  };
+
+  deploy: {
+    method: DeployMethod;
+    /** GitLab environment. */
+    environment: { name: string; url?: string };
+    /** Manual approval (default true). */
+    manual: boolean;
+    /** Method settings; credentials and hosts are CI variable NAMES, never values. */
+    ssh?: { hostVariable: string; userVariable: string; keyVariable: string; knownHostsVariable: string; command?: string };
+    kubernetes?: { namespace: string; deployment: string; container: string; kubeconfigVariable?: string };
+    compose?: { file: string; hostVariable: string; userVariable: string; keyVariable: string; knownHostsVariable: string };
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The contract between the lint engine, the rules and the report formats.
+ *
+ * Data flows one way: source text → parsed document (per file kind) → rules → findings →
+ * suppressions and configuration → report. Rules never write files and never print.
+ */
+
+/** Severity of a finding, from most to least severe. */
+export type Severity = 'error' | 'warning' | 'info' | 'style';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'style'];
+
+/** The kinds of file slipway lints. `project` is the pseudo-kind of cross-file rules. */
+export type FileKind = 'dockerfile' | 'gitlab-ci' | 'makefile' | 'tox' | 'descriptor' | 'project';
+
+export const FILE_KINDS: readonly FileKind[] = ['dockerfile', 'gitlab-ci', 'makefile', 'tox', 'descriptor', 'project'];
+
+/** A half-open range of UTF-16 offsets into a file's text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A text edit on the original file, applied by the engine (never by the rule). */
+export interface Fix {
+  /** Offsets into the original text, [start, end). An insertion has start === end. */
+  range: [number, number];
+  text: string;
+}
+
+/** One problem found in one file. Lines and columns are 1-based; columns count UTF-16 code units. */
+export interface Finding {
+  /** Path as given on the command line or relative to the lint root, with `/` separators. */
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Equivalent codes of other tools (hadolint DLxxxx) for the rule. */
+  aliases: string[];
+  /** Edits that repair the problem, when the rule is fixable and the repair is safe. */
+  fix?: Fix[];
+}
+
+/** A parsed file as it comes into the engine. */
+export interface SourceFile {
+  /** Report path (relative, `/` separators). */
+  path: string;
+  /** Absolute path on disk, or undefined for stdin / in-memory text. */
+  absPath?: string;
+  text: string;
+  kind: FileKind;
+}
+
+/** A single example snippet of a rule, used by tests, `slipway explain` and docs/rules.md. */
+export interface RuleExample {
+  /** The file content. */
+  code: string;
+  /** Optional file name, when the rule depends on it (e.g. `Dockerfile.base`). */
+  filename?: string;
+  /** Other files present beside it (cross-file rules), path → content. */
+  files?: Record<string, string>;
+  /** Rule options for this example (e.g. trusted registries). */
+  options?: RuleOptions;
+  /** For a fixable rule's bad example: the text after `--fix`. */
+  output?: string;
+  /** One line saying what the example shows. */
+  note?: string;
+}
+
+/** Settings some rules read (from `lint:` configuration or `.hadolint.yaml`). */
+export interface RuleOptions {
+  /** Registries base images may come from (enables dockerfile/trusted-registry). */
+  trustedRegistries?: string[];
+  /** Label name → type (text|url|semver|hash|rfc3339|spdx|email); enables the label-schema rules. */
+  labelSchema?: Record<string, string>;
+  /** Report labels that are not in labelSchema. */
+  strictLabels?: boolean;
+}
+
+export interface RuleMeta {
+  /** `<kind>/<kebab-name>`; the rule's file name is the kebab part. */
+  id: string;
+  kind: FileKind;
+  severity: Severity;
+  /** One sentence: what the rule reports. */
+  description: string;
+  /** Why it matters, and where slipway differs from hadolint or other peers. */
+  rationale: string;
+  /** How to repair it by hand (shown by `slipway explain`). */
+  howToFix: string;
+  fixable: boolean;
+  /** Equivalent codes in other tools; only where the behaviour is the same on the bad examples. */
+  aliases: string[];
+  /** When true, the rule only runs when configuration enables it (e.g. trusted registries). */
+  needsConfig?: boolean;
+  examples: {
+    bad: RuleExample[];
+    good: RuleExample[];
+  };
+}
+
+/** What a rule hands to `report`. Give a span (offsets) or explicit 1-based positions. */
+export interface Report {
+  message: string;
+  span?: Span;
+  /** Overrides span; 1-based. */
+  loc?: { line: number; column: number; endLine?: number; endColumn?: number };
+  /** For findings in another file than the one being checked (includes, cross-file rules). */
+  file?: SourceFile;
+  fix?: Fix | Fix[];
+}
+
+export interface RuleContext<Doc> {
+  /** The parsed document of the file being checked. */
+  doc: Doc;
+  file: SourceFile;
+  options: RuleOptions;
+  report(report: Report): void;
+}
+
+export interface Rule<Doc = unknown> {
+  meta: RuleMeta;
+  check(ctx: RuleContext<Doc>): void;
+}
+
+/** Define a rule with its document type checked. */
+export function defineRule<Doc>(rule: Rule<Doc>): Rule<Doc> {
+  return rule;
+}
+
+/** A file that could not be parsed is reported as a finding of this pseudo-rule (exit status 2). */
+export const PARSE_ERROR_RULE = 'parse-error';
+/** An inline suppression that suppressed nothing. */
+export const UNUSED_SUPPRESSION_RULE = 'unused-suppression';
