@@ -29,4 +29,10 @@ export interface KindSupport<Doc = unknown> {
   kind: FileKind;
   parse(file: SourceFile, env: ParseEnv): ParseResult<Doc>;
   rules: readonly Rule<Doc>[];
+  /**
+   * The 1-based line range of the statement (Dockerfile instruction with its continuation
+   * lines, YAML key with its value, make rule with its recipe) that starts on `line` or is
+   * the first one after it. `# slipway-ignore` on the line before a statement covers all of it.
+   */
+  statementRange?(doc: Doc, line: number): { startLine: number; endLine: number } | undefined;
 }
