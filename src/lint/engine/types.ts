@@ -15,6 +15,29 @@ export type FileKind = 'dockerfile' | 'gitlab-ci' | 'makefile' | 'tox' | 'descri
 
 export const FILE_KINDS: readonly FileKind[] = ['dockerfile', 'gitlab-ci', 'makefile', 'tox', 'descriptor', 'project'];
 
+/**
+ * What a rule checks: one file kind, or `any` for rules that read every file's raw text
+ * whatever its kind (the secret rules in src/lint/secrets/), whose document is an `AnyFileDoc`.
+ */
+export type RuleKind = FileKind | 'any';
+
+/** A secret-looking value found in a file's text (computed once per file by the engine). */
+export interface SecretHit {
+  /** Detector id, e.g. `gitlab-pat`, `aws-secret-access-key`, `private-key`, `url-password`. */
+  detector: string;
+  /** Human name of what was found, e.g. "GitLab personal access token". */
+  what: string;
+  /** Span of the secret value itself (what a fix or a mask covers). */
+  span: Span;
+  /** The value with all but 4 characters masked; the only form that may be printed. */
+  masked: string;
+}
+
+/** The document of an `any` rule: the raw file plus the secret hits the engine scanned for. */
+export interface AnyFileDoc {
+  secrets: readonly SecretHit[];
+}
+
 /** A half-open range of UTF-16 offsets into a file's text: [start, end). */
 export interface Span {
   start: number;
@@ -84,7 +107,7 @@ export interface RuleOptions {
 export interface RuleMeta {
   /** `<kind>/<kebab-name>`; the rule's file name is the kebab part. */
   id: string;
-  kind: FileKind;
+  kind: RuleKind;
   severity: Severity;
   /** One sentence: what the rule reports. */
   description: string;
