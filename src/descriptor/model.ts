@@ -6,6 +6,8 @@
  * Flow: slipway.yaml (+ preset) → validate (schema + semantic checks) → Project → files.
  */
 
+import type { LintConfig } from './lint-config.js';
+
 export type Language = 'python';
 export type ImageVariant = 'slim' | 'alpine';
 export type ImageLayering = 'single' | 'builder' | 'base-app';
@@ -122,4 +124,7 @@ export interface Project {
     kubernetes?: { namespace: string; deployment: string; container: string; kubeconfigVariable?: string };
     compose?: { file: string; hostVariable: string; userVariable: string; keyVariable: string; knownHostsVariable: string };
   };
+
+  /** The `lint:` section as written (validated; the lint engine applies its own defaults). */
+  lint?: LintConfig;
 }

@@ -1,12 +1,28 @@
 import type { CommandSpec } from '../command.js';
-import { UsageError } from '../errors.js';
+import { descriptorSchema, lintConfigSchema } from '../../descriptor/schema.js';
+import { renderDescriptorDocs } from '../../descriptor/docs.js';
+import { schemaJson } from '../../descriptor/schema-files.js';
 
-// Placeholder: replaced by the real command.
 export const schemaCommand: CommandSpec = {
   command: 'schema',
-  describe: 'schema (not yet available)',
-  builder: (y) => y,
-  run: async () => {
-    throw new UsageError('slipway schema is not available yet');
+  describe: 'Print the JSON schema of slipway.yaml (or of .slipway.yaml with --lint, or the Markdown reference)',
+  builder: (y) =>
+    y
+      .option('lint', {
+        type: 'boolean',
+        default: false,
+        describe: 'The schema of a standalone .slipway.yaml lint configuration instead',
+      })
+      .option('format', {
+        choices: ['json', 'markdown'] as const,
+        default: 'json' as const,
+        describe: 'json: the JSON schema; markdown: the reference docs/descriptor.md is made from',
+      })
+      .example('$0 schema > slipway.schema.json', 'Save the schema for an editor')
+      .example('$0 schema --format markdown', 'Print the descriptor reference'),
+  run: async (args, io) => {
+    if (args.format === 'markdown') io.out(renderDescriptorDocs());
+    else io.out(schemaJson(args.lint ? lintConfigSchema : descriptorSchema));
+    return 0;
   },
 };

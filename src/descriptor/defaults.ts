@@ -1,0 +1,44 @@
+import { DEFAULT_PYTHON_VERSION } from './python-versions.js';
+
+/**
+ * Every default slipway fills in. The schema's `default` annotations and docs/descriptor.md are
+ * taken from here, so the documentation cannot drift from what the loader does.
+ */
+export const DEFAULTS = {
+  language: 'python',
+  runtime: { version: DEFAULT_PYTHON_VERSION },
+  image: {
+    variant: 'slim',
+    layering: 'single',
+    user: { name: 'app', uid: 10001 },
+    workdir: '/app',
+    copy: ['.'],
+  },
+  app: {
+    healthcheck: { path: '/', interval: '30s', timeout: '5s', startPeriod: '10s', retries: 3 },
+  },
+  test: { command: ['python', '-m', 'pytest'] },
+  ci: {
+    defaultBranch: 'main',
+    registryImage: '$CI_REGISTRY_IMAGE',
+    dockerVersion: '28.5',
+    cacheFrom: true,
+    integrationTests: true,
+    dist: false,
+  },
+  release: { latest: true, gitTag: true },
+  deploy: {
+    method: 'none',
+    environment: { name: 'production' },
+    manual: true,
+    ssh: {
+      hostVariable: 'DEPLOY_HOST',
+      userVariable: 'DEPLOY_USER',
+      keyVariable: 'SSH_PRIVATE_KEY',
+      knownHostsVariable: 'SSH_KNOWN_HOSTS',
+    },
+    kubernetes: { namespace: 'default' },
+    compose: { file: 'docker-compose.yml' },
+  },
+  lint: { failureThreshold: 'warning' },
+} as const;

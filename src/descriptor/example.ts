@@ -1,0 +1,56 @@
+/**
+ * A descriptor using every key, shown at the top of docs/descriptor.md. A test resolves it, so
+ * the documentation's example is always valid.
+ */
+export const FULL_EXAMPLE = `# yaml-language-server: $schema=https://unpkg.com/slipway/schema/slipway.schema.json
+name: hello-tornado
+extends: python-tornado
+language: python
+runtime: { version: "3.13", matrix: ["3.12", "3.13"] }
+image:
+  variant: slim
+  layering: single
+  systemPackages: [libpq5]
+  buildPackages: [gcc, libpq-dev]
+  timezone: Europe/Zurich
+  env: { APP_ENV: production }
+  user: { name: app, uid: 10001, gid: 10001 }
+  workdir: /app
+  copy: [app.py, hello/]
+  dockerignore: ["*.log"]
+python:
+  requirements: requirements.txt
+  devRequirements: requirements-dev.txt
+  pyproject: pyproject.toml
+  indexUrl: https://pypi.example.com/simple
+  wheelsDir: wheels
+app:
+  command: ["python", "app.py"]
+  port: 8888
+  healthcheck: { path: /health, interval: 30s, timeout: 3s, startPeriod: 10s, retries: 3 }
+test:
+  command: ["python", "-m", "pytest"]
+  lint: ["python", "-m", "flake8"]
+ci:
+  defaultBranch: main
+  stages: [test, build, release, deploy]
+  registryImage: $CI_REGISTRY_IMAGE
+  dockerVersion: "28.5"
+  cacheFrom: true
+  integrationTests: true
+  dist: true
+  notify: { webhookVariable: FAILURE_WEBHOOK_URL }
+release: { latest: true, gitTag: true }
+deploy:
+  method: ssh
+  environment: { name: production, url: https://hello.example.com }
+  manual: true
+  ssh: { hostVariable: DEPLOY_HOST, userVariable: DEPLOY_USER, keyVariable: SSH_PRIVATE_KEY, knownHostsVariable: SSH_KNOWN_HOSTS }
+lint:
+  failureThreshold: warning
+  rules: { dockerfile/apt-pin-versions: off, DL3008: off }
+  ignore: [ { paths: ["legacy/**"], rules: ["dockerfile/*"] } ]
+  trustedRegistries: [registry.example.com, docker.io]
+  labelSchema: { maintainer: text }
+  strictLabels: false
+`;

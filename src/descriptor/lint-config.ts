@@ -1,0 +1,37 @@
+/**
+ * The lint configuration: the `lint:` section of slipway.yaml, or the top level of a
+ * `.slipway.yaml` file. Validated here; interpreted by the lint engine.
+ */
+import { InputErrors } from '../cli/errors.js';
+import { lintConfigSchema } from './schema.js';
+import { validateAgainstSchema } from './validate.js';
+import { parseYamlSource } from './yaml-source.js';
+
+export type SeverityOverride = 'off' | 'error' | 'warning' | 'info' | 'style';
+export type FailureThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
+export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
+
+export interface LintConfig {
+  /** Least severe finding that fails the run (default `warning`). */
+  failureThreshold?: FailureThreshold;
+  /** Rule id or hadolint alias → severity or `off`. */
+  rules?: Record<string, SeverityOverride>;
+  /** Per-path ignores; `rules` undefined means every rule. */
+  ignore?: { paths: string[]; rules?: string[] }[];
+  trustedRegistries?: string[];
+  labelSchema?: Record<string, LabelType>;
+  strictLabels?: boolean;
+}
+
+/**
+ * Parses and validates a `.slipway.yaml` lint configuration. An empty file is an empty
+ * configuration. Throws InputErrors (positioned) for bad YAML or keys.
+ */
+export function resolveLintConfig(text: string, fileName: string): LintConfig {
+  const parsed = parseYamlSource(text, fileName);
+  if (!parsed.ok) throw new InputErrors(parsed.errors);
+  if (parsed.source.value === null || parsed.source.value === undefined) return {};
+  const errors = validateAgainstSchema(parsed.source, lintConfigSchema);
+  if (errors.length) throw new InputErrors(errors);
+  return parsed.source.value as LintConfig;
+}

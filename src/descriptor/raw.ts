@@ -1,0 +1,70 @@
+/**
+ * The descriptor as written (after schema validation and preset merge, before defaults): every
+ * key optional. Mirrors schema.ts.
+ */
+import type { DeployMethod, ImageLayering, ImageVariant, Language, Stage } from './model.js';
+import type { LintConfig } from './lint-config.js';
+
+export interface RawSshSettings {
+  hostVariable?: string;
+  userVariable?: string;
+  keyVariable?: string;
+  knownHostsVariable?: string;
+}
+
+export interface RawHealthcheck {
+  path?: string;
+  command?: string[];
+  interval?: string;
+  timeout?: string;
+  startPeriod?: string;
+  retries?: number;
+}
+
+export interface RawDescriptor {
+  name?: string;
+  extends?: string;
+  language?: Language;
+  runtime?: { version?: string; matrix?: string[] };
+  image?: {
+    variant?: ImageVariant;
+    layering?: ImageLayering;
+    systemPackages?: string[];
+    buildPackages?: string[];
+    timezone?: string;
+    env?: Record<string, string | number | boolean>;
+    user?: { name?: string; uid?: number; gid?: number };
+    workdir?: string;
+    copy?: string[];
+    dockerignore?: string[];
+  };
+  python?: {
+    requirements?: string;
+    devRequirements?: string;
+    pyproject?: string;
+    indexUrl?: string;
+    wheelsDir?: string;
+  };
+  app?: { command?: string[]; port?: number; healthcheck?: RawHealthcheck | boolean };
+  test?: { command?: string[]; lint?: string[] | boolean };
+  ci?: {
+    defaultBranch?: string;
+    stages?: Stage[];
+    registryImage?: string;
+    dockerVersion?: string;
+    cacheFrom?: boolean;
+    integrationTests?: boolean;
+    dist?: boolean;
+    notify?: { webhookVariable: string };
+  };
+  release?: { latest?: boolean; gitTag?: boolean };
+  deploy?: {
+    method?: DeployMethod;
+    environment?: { name?: string; url?: string };
+    manual?: boolean;
+    ssh?: RawSshSettings & { command?: string };
+    kubernetes?: { namespace?: string; deployment?: string; container?: string; kubeconfigVariable?: string };
+    compose?: RawSshSettings & { file?: string };
+  };
+  lint?: LintConfig;
+}
