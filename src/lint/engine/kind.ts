@@ -1,4 +1,4 @@
-import type { FileKind, Rule, SourceFile, Span } from './types.js';
+import type { AnyFileDoc, FileKind, Rule, SourceFile, Span } from './types.js';
 
 /** A problem that stops a file from being understood; reported as a `parse-error` finding. */
 export interface ParseProblem {
@@ -35,4 +35,14 @@ export interface KindSupport<Doc = unknown> {
    * the first one after it. `# slipway-ignore` on the line before a statement covers all of it.
    */
   statementRange?(doc: Doc, line: number): { startLine: number; endLine: number } | undefined;
+}
+
+/**
+ * The rules of kind `any`: they run on every linted file, whatever its kind, over its raw
+ * text and the secret hits found in it (src/lint/secrets/index.ts exports one as `anySupport`).
+ */
+export interface AnyKindSupport {
+  /** Scans one file once; the result is every `any` rule's document for that file. */
+  prepare(file: SourceFile): AnyFileDoc | Promise<AnyFileDoc>;
+  rules: readonly Rule<AnyFileDoc>[];
 }

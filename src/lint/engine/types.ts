@@ -51,7 +51,11 @@ export interface Fix {
   text: string;
 }
 
-/** One problem found in one file. Lines and columns are 1-based; columns count UTF-16 code units. */
+/**
+ * One problem found in one file. Lines and columns are 1-based; columns count UTF-16 code units.
+ * `endLine`/`endColumn` point just past the last character of the region (exclusive end, as in
+ * SARIF and ESLint): a one-character token at column 5 has `endColumn` 6.
+ */
 export interface Finding {
   /** Path as given on the command line or relative to the lint root, with `/` separators. */
   file: string;
@@ -135,6 +139,12 @@ export interface Report {
   /** For findings in another file than the one being checked (includes, cross-file rules). */
   file?: SourceFile;
   fix?: Fix | Fix[];
+  /**
+   * Offsets of secret values in the reported file. Any source text a report format shows
+   * (code frames, snippets) masks them; the message itself must already be masked (use
+   * `maskSecret` from src/lint/engine/mask-secret.ts).
+   */
+  secrets?: Span[];
 }
 
 export interface RuleContext<Doc> {
@@ -159,3 +169,7 @@ export function defineRule<Doc>(rule: Rule<Doc>): Rule<Doc> {
 export const PARSE_ERROR_RULE = 'parse-error';
 /** An inline suppression that suppressed nothing. */
 export const UNUSED_SUPPRESSION_RULE = 'unused-suppression';
+/** An inline suppression that names no rule or an unknown rule. */
+export const INVALID_SUPPRESSION_RULE = 'invalid-suppression';
+/** A rule or parser that crashed (a bug in slipway): exit status 2, never a stack trace. */
+export const INTERNAL_ERROR_RULE = 'internal-error';

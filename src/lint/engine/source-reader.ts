@@ -1,0 +1,58 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { posix, resolve } from 'node:path';
+import { isInside, reportPath } from './discovery.js';
+import type { FileKind, SourceFile } from './types.js';
+
+/** Reads other files of the repository for parsers (`include: local`) and cross-file rules. */
+export type RepoReader = (relPath: string, kind: FileKind) => SourceFile | undefined;
+
+/** Text of a file with a leading byte-order mark removed (offsets then match what editors show). */
+export function decodeText(buffer: Buffer): string {
+  const text = buffer.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * A reader of files under `root` on disk: paths are relative to root with `/`; a path that
+ * leaves the root (by `..` or through a symbolic link) or cannot be read gives undefined.
+ * Each file is read once.
+ */
+export function diskReader(root: string): RepoReader {
+  const cache = new Map<string, SourceFile | undefined>();
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = root;
+  }
+  return (relPath, kind) => {
+    const abs = resolve(root, relPath);
+    if (!isInside(root, abs)) return undefined;
+    const key = `${kind}\0${abs}`;
+    if (cache.has(key)) return cache.get(key);
+    let file: SourceFile | undefined;
+    try {
+      if (isInside(realRoot, realpathSync(abs))) {
+        file = { path: reportPath(root, abs), absPath: abs, text: decodeText(readFileSync(abs)), kind };
+      }
+    } catch {
+      file = undefined;
+    }
+    cache.set(key, file);
+    return file;
+  };
+}
+
+/** A reader over in-memory files (path → text), for `lintText` and rule examples. */
+export function memoryReader(files: Readonly<Record<string, string>>): RepoReader {
+  const normalized = new Map(Object.entries(files).map(([p, t]) => [normalize(p), t] as const));
+  return (relPath, kind) => {
+    const path = normalize(relPath);
+    const text = normalized.get(path);
+    return text === undefined ? undefined : { path, text, kind };
+  };
+}
+
+function normalize(p: string): string {
+  return posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, '');
+}
