@@ -53,10 +53,10 @@ export async function scanSecrets(file: SourceFile): Promise<SecretHit[]> {
 
 /** slipway's own detectors only, for callers that cannot await (e.g. a descriptor check). */
 export function findSecretsSync(text: string): SecretHit[] {
-  const hits: SecretHit[] = [];
+  let hits: SecretHit[] = [];
   for (const detect of OWN_DETECTORS) {
     try {
-      hits.push(...detect(text));
+      hits = hits.concat(detect(text)); // not push(...): a file may have more hits than a call has arguments
     } catch {
       // One detector failing on odd input must not hide the others' hits.
     }
