@@ -1,0 +1,20 @@
+/**
+ * Generation: the resolved Project → delivery files (pure: reads only slipway's own templates),
+ * and writing them safely (atomic, never over a hand-edited file unless forced).
+ */
+import type { Project } from '../descriptor/model.js';
+import type { GeneratedFile } from './types.js';
+import { generatePython } from './python/index.js';
+
+export type { GeneratedFile, GeneratedKind } from './types.js';
+export { writeGenerated, planWrite, type WriteOptions, type WriteReport, type FileReport, type FileState } from './write.js';
+export { provenance, type Provenance } from './header.js';
+export { UnsafeValueError } from './unsafe-value.js';
+
+/** Renders every delivery file of `project`. Same project, same bytes. */
+export async function generate(project: Project): Promise<GeneratedFile[]> {
+  switch (project.language) {
+    case 'python':
+      return generatePython(project);
+  }
+}
