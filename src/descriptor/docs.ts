@@ -11,6 +11,7 @@ import { PYTHON_RELEASES, PYTHON_VERSIONS_CHECKED } from './python-versions.js';
 const DEFINITION_TYPES: Record<string, string> = {
   variableName: 'CI/CD variable name',
   relativePath: 'relative path',
+  optionalFile: 'relative path or `false`',
   command: 'exec-form list of strings',
   duration: 'duration (`30s`, `1m30s`)',
   pythonVersion: 'version string `"3.N"`',
@@ -47,7 +48,7 @@ export function renderDescriptorDocs(root: JsonSchema = descriptorSchema): strin
     '',
     '`extends: <preset>` merges `presets/<preset>.yaml` under the file: keys given in slipway.yaml win,',
     'mappings merge key by key and lists replace the preset\'s list. `false` removes a preset\'s',
-    '`test.lint` or `app.healthcheck`. Bundled presets: `python-tornado`, `python-flask` (gunicorn),',
+    '`test.lint`, `app.healthcheck` or a `python` file. Bundled presets: `python-tornado`, `python-flask` (gunicorn),',
     '`python-fastapi` (uvicorn); each has an example project under `examples/`.',
     '',
     '## Rules beyond the schema',

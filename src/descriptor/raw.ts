@@ -39,9 +39,10 @@ export interface RawDescriptor {
     dockerignore?: string[];
   };
   python?: {
-    requirements?: string;
-    devRequirements?: string;
-    pyproject?: string;
+    /** `false`: none (removes a preset's). */
+    requirements?: string | boolean;
+    devRequirements?: string | boolean;
+    pyproject?: string | boolean;
     indexUrl?: string;
     wheelsDir?: string;
   };

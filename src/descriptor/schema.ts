@@ -12,6 +12,12 @@ export const LINT_SCHEMA_ID = 'https://unpkg.com/slipway/schema/slipway-lint.sch
 
 const VARIABLE_NAME = '^[A-Z_][A-Z0-9_]*$';
 
+/** A relative path that stays inside the project: no leading `/` or drive, no `..`, no backslash. */
+const INSIDE_PROJECT = {
+  pattern: '^(?!/)(?![A-Za-z]:)(?!.*\\\\)(?!(.*/)?\\.\\.(/|$))[^\\n\\r\\u0000]+$',
+  patternErrorMessage: 'must be a relative path inside the project (no leading /, no .., / as separator)',
+};
+
 const definitions: Record<string, JsonSchema> = {
   variableName: {
     type: 'string',
@@ -22,8 +28,12 @@ const definitions: Record<string, JsonSchema> = {
   relativePath: {
     type: 'string',
     minLength: 1,
-    pattern: '^(?!/)(?![A-Za-z]:)(?!.*\\\\)(?!(.*/)?\\.\\.(/|$))[^\\n\\r\\u0000]+$',
-    patternErrorMessage: 'must be a relative path inside the project (no leading /, no .., / as separator)',
+    ...INSIDE_PROJECT,
+  },
+  optionalFile: {
+    type: ['string', 'boolean'],
+    minLength: 1,
+    ...INSIDE_PROJECT,
   },
   command: {
     type: 'array',
@@ -322,18 +332,18 @@ export const descriptorSchema: JsonSchema = {
       description: 'Python dependency installation.',
       properties: {
         requirements: {
-          $ref: '#/$defs/relativePath',
-          description: 'Runtime requirements file, installed in the image. Default: none.',
+          $ref: '#/$defs/optionalFile',
+          description: 'Runtime requirements file, installed in the image. Default: none. `false` removes a preset\'s.',
           examples: ['requirements.txt'],
         },
         devRequirements: {
-          $ref: '#/$defs/relativePath',
-          description: 'Test and lint requirements file, installed for the test and lint jobs. Default: none.',
+          $ref: '#/$defs/optionalFile',
+          description: 'Test and lint requirements file, installed for the test and lint jobs. Default: none. `false` removes a preset\'s.',
           examples: ['requirements-dev.txt'],
         },
         pyproject: {
-          $ref: '#/$defs/relativePath',
-          description: 'pyproject.toml of a project installed as a package (`pip install .`). Default: none.',
+          $ref: '#/$defs/optionalFile',
+          description: 'pyproject.toml of a project installed as a package (`pip install .`). Default: none. `false` removes a preset\'s.',
           examples: ['pyproject.toml'],
         },
         indexUrl: {

@@ -30,7 +30,7 @@ export function semanticDiagnostics(d: RawDescriptor, ctx: SemanticContext): Dia
     ...timezone(d),
     ...user(d),
     ...healthcheck(d),
-    ...testCommands(d),
+    ...meaninglessTrue(d),
     ...stages(d),
     ...deploySettings(d),
     ...dist(d),
@@ -130,10 +130,18 @@ function healthcheck(d: RawDescriptor): Diagnostic[] {
   return [];
 }
 
-function testCommands(d: RawDescriptor): Diagnostic[] {
-  return d.test?.lint === true
-    ? [error(['test', 'lint'], '`test.lint: true` does not say what to run; give the command, e.g. ["python", "-m", "flake8"], or `false` for no lint job')]
-    : [];
+/** `false` switches these off; `true` would leave them without a value. */
+function meaninglessTrue(d: RawDescriptor): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (d.test?.lint === true) {
+    out.push(error(['test', 'lint'], '`test.lint: true` does not say what to run; give the command, e.g. ["python", "-m", "flake8"], or `false` for no lint job'));
+  }
+  for (const key of ['requirements', 'devRequirements', 'pyproject'] as const) {
+    if (d.python?.[key] === true) {
+      out.push(error(['python', key], `\`python.${key}: true\` does not name a file; give its path, or \`false\` for none`));
+    }
+  }
+  return out;
 }
 
 function stages(d: RawDescriptor): Diagnostic[] {
@@ -173,7 +181,7 @@ function deploySettings(d: RawDescriptor): Diagnostic[] {
 }
 
 function dist(d: RawDescriptor): Diagnostic[] {
-  return d.ci?.dist === true && !d.python?.pyproject
+  return d.ci?.dist === true && typeof d.python?.pyproject !== 'string'
     ? [error(['ci', 'dist'], '`ci.dist` builds sdist and wheel from pyproject.toml, but `python.pyproject` is not set; set it or remove `ci.dist`')]
     : [];
 }

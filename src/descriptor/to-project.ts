@@ -62,7 +62,7 @@ export function toProject(d: RawDescriptor, descriptorPath: string): Project {
   if (d.image?.timezone) project.image.timezone = d.image.timezone;
   for (const key of ['requirements', 'devRequirements', 'pyproject', 'indexUrl', 'wheelsDir'] as const) {
     const value = d.python?.[key];
-    if (value !== undefined) project.python[key] = value;
+    if (typeof value === 'string') project.python[key] = value;
   }
   if (d.app?.port !== undefined) project.app.port = d.app.port;
   const healthcheck = resolveHealthcheck(d);

@@ -132,7 +132,8 @@ function typeMessage(err: ErrorObject, parent: JsonSchema): string {
   if (definition === 'command' || (parent.type instanceof Array && parent.type.includes('array') && parent.items)) {
     return 'a list in exec form, e.g. ["python", "app.py"]';
   }
-  if (definition === 'pythonVersion' || definition === 'dockerVersion') return 'a quoted version string such as "3.13"';
+  if (definition === 'pythonVersion') return 'a quoted version string such as "3.13"';
+  if (definition === 'optionalFile') return 'a relative path, or false for none';
   return String(err.params.type)
     .split(',')
     .map((t) => TYPE_NAMES[t] ?? t)

@@ -268,6 +268,17 @@ describe('presets', () => {
     expect(p.python).toEqual({ requirements: 'requirements.txt', devRequirements: 'requirements-dev.txt' });
   });
 
+  test('false removes a file the preset names; true names none and is an error', () => {
+    const p = resolve('name: svc\nextends: python-flask\npython:\n  devRequirements: false\n  pyproject: pyproject.toml\n');
+    expect(p.python).toEqual({ requirements: 'requirements.txt', pyproject: 'pyproject.toml' });
+    expect(errorsOf('name: svc\nextends: python-flask\npython:\n  requirements: true\n')).toEqual([
+      'slipway.yaml:4:17: error: `python.requirements: true` does not name a file; give its path, or `false` for none',
+    ]);
+    expect(errorsOf('name: svc\nextends: python-flask\npython:\n  requirements: [a.txt]\n')).toEqual([
+      'slipway.yaml:4:17: error: `python.requirements` must be a relative path, or false for none; got a list',
+    ]);
+  });
+
   test('healthcheck: false turns off the preset health check', () => {
     expect(resolve('name: svc\nextends: python-tornado\napp:\n  healthcheck: false\n').app.healthcheck).toBeUndefined();
   });
