@@ -39,6 +39,12 @@ describe('whyNotASecret', () => {
     ['test-secret-key', 'placeholder'],
     ['django-insecure-abc123xyz', 'placeholder'],
     ['the token of the bot', 'prose'],
+    ['secret_key', 'placeholder'],
+    ['nottherealsecretkeydontworry', 'placeholder'],
+    ['value1', 'placeholder'],
+    ['tls-wildcard-review-app', 'name'],
+    ['{env:DB_PASSWORD:debug}', 'reference'],
+    ['\\(.*\\)', 'reference'],
   ])('%j is not reported (%s)', (value, why) => {
     expect(whyNotASecret(value)).toBe(why);
   });

@@ -41,6 +41,10 @@ describe('secret-named keys with literal values', () => {
     expect(header!.what).toBe('credential in the `PRIVATE-TOKEN` header');
   });
 
+  it('still reports a random-looking value under a service container name', () => {
+    expect(values(`POSTGRES_PASSWORD: ${PW}`)).toEqual([PW]);
+  });
+
   it('reports each pair once although several forms match it', () => {
     expect(values(`export API_TOKEN=${PW}`)).toHaveLength(1);
   });
@@ -71,6 +75,15 @@ describe('secret-named keys with literal values', () => {
     ['prose', 'token: the token used by the release bot'],
     ['a YAML job key', 'secret_detection:\n  stage: test'],
     ['a header from a variable', 'curl -H "PRIVATE-TOKEN: $GITLAB_TOKEN" x'],
+    ['a pinned requirement', 'django-rest-auth==0.9.5\npython-social-auth>=0.2'],
+    ['a password equal to the user name in the file', 'POSTGRES_USER: baserow\nDB_PASSWORD: baserow'],
+    ['a service container word', 'MYSQL_ROOT_PASSWORD: failmap\nMYSQL_PASSWORD: tikipass'],
+    ['placeholder words', 'MINIO_SECRET_KEY: secret_key\nAWS_SECRET_ACCESS_KEY=anyvalue\nK8S_SECRET_A=value1'],
+    ['part of its own name', 'ENV NAGIOSADMIN_PASS nagios'],
+    ['a resource name', 'tlsSecret: tls-wildcard-review-example-io'],
+    ['an escaped multi-word value', 'K8S_SECRET_B=multi\\ word\\ value'],
+    ['a tox substitution', 'DB_PASSWORD =  {env:DB_PASSWORD:debug_toolbar}'],
+    ['a regular expression', `sed -e 's/^{"token":"\\(.*\\)"}$/\\1/g'`],
   ])('ignores %s', (_what, text) => {
     expect(values(text)).toEqual([]);
   });

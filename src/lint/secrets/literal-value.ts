@@ -14,8 +14,14 @@
  *   `xxxx`, `****`, `your-token-here`, `<token>`, `...`, and throwaway values such as
  *   `POSTGRES_PASSWORD: postgres` or `MYSQL_ROOT_PASSWORD: root` for a CI service
  *   container that lives as long as the job (a value equal to a word of its own name, or a
- *   value containing test/dummy/fake/example/insecure/…). A leaked placeholder gives an
- *   attacker nothing that the image's documentation does not.
+ *   value containing test/dummy/fake/example/insecure/…, a value spelled only with
+ *   placeholder words and digits such as `secret_key`, `accesskey`, `value1`,
+ *   `nottherealsecretkeydontworry`, a value that is part of a word of its own name such as
+ *   `NAGIOSADMIN_PASS=nagios`). A leaked placeholder gives an attacker nothing that the
+ *   image's documentation does not;
+ * - names rather than secrets: a slug of three or more lower-case words
+ *   (`tls-wildcard-review-example-io`, the name of a Kubernetes secret), a regular
+ *   expression fragment, a tox substitution (`{env:DB_PASSWORD:debug}`).
  */
 
 /** Values shorter than this are not reported (`abc`, `1234`): too short to be a real credential. */
@@ -86,7 +92,19 @@ const PLACEHOLDER_VALUES = new Set([
 ]);
 
 /** Words that mark a value as made up for tests or documentation. */
-const MADE_UP_MARKERS = /test|dummy|fake|example|sample|placeholder|insecure|notsecret|not-a-secret|not_a_secret|notasecret|changeme|change-me|change_me|replace|redacted|your[-_]|[-_]here\b|xxx|\*\*\*|\.\.\./i;
+const MADE_UP_MARKERS =
+  /test|dummy|fake|example|sample|placeholder|insecure|irrelevant|notsecret|not-a-secret|not_a_secret|notasecret|changeme|change-me|change_me|replace|redacted|your[-_]|[-_]here\b|xxx|\*\*\*|\.\.\./i;
+
+/** Words that placeholder values are spelled with (`secret_key`, `mysecretpassword`, `anyvalue`). */
+const PLACEHOLDER_WORDS = new Set([
+  'secret', 'secrets', 'key', 'keys', 'access', 'password', 'passwd', 'pass', 'pwd', 'token', 'api', 'auth',
+  'my', 'your', 'the', 'a', 'an', 'test', 'testing', 'dev', 'local', 'value', 'any', 'some', 'random', 'stuff',
+  'dummy', 'fake', 'mock', 'default', 'admin', 'root', 'user', 'change', 'me', 'it', 'please', 'here', 'foo',
+  'bar', 'baz', 'example', 'sample', 'private', 'public', 'app', 'db', 'client', 'not', 'real', 'dont', 'worry',
+  'secure', 'insecure', 'unsafe', 'irrelevant', 'demo', 'ci', 'tmp', 'temp', 'super', 'top', 'very', 'no',
+  'none', 'abc', 'xyz', 'qwerty', 'letmein', 'welcome', 'hello', 'world', 'set', 'by', 'env', 'for', 'only',
+]);
+const LONGEST_PLACEHOLDER_WORD = 10;
 
 const NOT_LITERAL_SYNTAX = [
   /\$/, // $VAR ${VAR} $(cmd) ${{ expr }} $$VAR
@@ -96,6 +114,8 @@ const NOT_LITERAL_SYNTAX = [
   /^<.*>$/, // <placeholder>
   /^\[.*\]$/, // [REDACTED]
   /`/, // `command`
+  /\{(?:env|posargs|toxinidir|toxworkdir|envdir|envname|envtmpdir|envsitepackagesdir)[:}]/, // tox substitutions
+  /\.\*|\\[()1-9]/, // regular expression fragments
 ];
 
 const BOOLEANS = new Set(['true', 'false', 'yes', 'no', 'on', 'off', 'enabled', 'disabled', 'y', 'n']);
@@ -125,8 +145,30 @@ export function whyNotASecret(value: string, options: LiteralOptions = {}): stri
   if (PLACEHOLDER_VALUES.has(lower)) return 'placeholder';
   if (/^(.)\1*$/.test(v)) return 'placeholder';
   if (MADE_UP_MARKERS.test(v)) return 'placeholder';
-  if (nameWords.includes(lower)) return 'placeholder';
+  if (nameWords.some((w) => w.includes(lower))) return 'placeholder';
+  if (isSpelledWithPlaceholderWords(lower)) return 'placeholder';
+  if (/^[a-z]{2,}(?:-[a-z]{2,}){2,}$/.test(v)) return 'name';
   return undefined;
+}
+
+/** Whether every separator-delimited part is a sequence of placeholder words and digit runs. */
+function isSpelledWithPlaceholderWords(lower: string): boolean {
+  return lower.split(/[-_.]+/).every((part) => part.length === 0 || segments(part));
+}
+
+function segments(part: string): boolean {
+  // reachable[i]: part.slice(0, i) splits into placeholder words and digit runs.
+  const reachable = new Array<boolean>(part.length + 1).fill(false);
+  reachable[0] = true;
+  for (let i = 0; i < part.length; i++) {
+    if (!reachable[i]) continue;
+    let d = i;
+    while (d < part.length && part[d]! >= '0' && part[d]! <= '9') reachable[++d] = true;
+    for (let n = 1; n <= LONGEST_PLACEHOLDER_WORD && i + n <= part.length; n++) {
+      if (PLACEHOLDER_WORDS.has(part.slice(i, i + n))) reachable[i + n] = true;
+    }
+  }
+  return reachable[part.length]!;
 }
 
 export function isLiteralSecret(value: string, options: LiteralOptions = {}): boolean {

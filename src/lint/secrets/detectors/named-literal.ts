@@ -24,7 +24,7 @@ import { isSecretName, nameWords } from '../secret-name.js';
 
 /** `[- ][export|ENV|ARG|…] ["]KEY["] (=|:=|?=|+=|::=|!=|:) ` at the start of a line. */
 const LINE_ASSIGNMENT =
-  /^([ \t]*(?:-[ \t]+)?(?:(?:export|readonly|declare|local|set|setenv|override|env|arg)[ \t]+)?)(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,127})\2[ \t]*(::=|:=|\?=|\+=|!=|=|:(?=[ \t]|$))[ \t]*/i;
+  /^([ \t]*(?:-[ \t]+)?(?:(?:export|readonly|declare|local|set|setenv|override|env|arg)[ \t]+)?)(["']?)([A-Za-z_][A-Za-z0-9_.-]{0,127})\2[ \t]*(::=|:=|\?=|\+=|!=|=(?![=~])|:(?=[ \t]|$))[ \t]*/i;
 
 /** Dockerfile `ENV KEY value` (the legacy one-pair form, no `=`). */
 const DOCKERFILE_ENV_SPACE_FORM = /^[ \t]*ENV[ \t]+([A-Za-z_][A-Za-z0-9_.-]{0,127})[ \t]+(?=[^ \t=])/i;
@@ -48,77 +48,141 @@ interface Pending {
 }
 
 export function findSecretNamedLiterals(text: string): SecretHit[] {
-  const hits: SecretHit[] = [];
-  const seen = new Set<number>();
-  const add = (name: string, start: number, end: number, what = `value of \`${name}\``): void => {
-    if (seen.has(start) || end <= start) return;
-    const value = text.slice(start, end);
-    if (whyNotASecret(value, { nameWords: nameWords(name) }) !== undefined) return;
-    seen.add(start);
-    hits.push(secretHit(text, 'secret-named-literal', what, start, end));
-  };
-
+  const sink = new PairSink(text);
   const starts = lineStarts(text);
   let pending: Pending | undefined;
   for (let i = 0; i < starts.length; i++) {
     const lineStart = starts[i]!;
     const line = lineText(text, lineStart, starts[i + 1]);
-    pending = scanLine(line, lineStart, pending, add);
+    pending = scanLine(line, lineStart, pending, sink);
   }
-  return hits.sort((a, b) => a.span.start - b.span.start);
+  return sink.hits();
 }
 
-type Add = (name: string, start: number, end: number, what?: string) => void;
+/** Names whose value identifies an account or a database: a password equal to one is the user name again. */
+const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'db', 'database', 'dbname', 'name', 'owner']);
 
-function scanLine(line: string, offset: number, pending: Pending | undefined, add: Add): Pending | undefined {
-  let next = continuePending(line, offset, pending, add);
+/**
+ * Variables that the official database and broker images read to initialise a fresh
+ * instance: in CI they configure a service container that lives as long as the job, so a
+ * plain word (`POSTGRES_PASSWORD: baserow`, `MYSQL_PASSWORD: tikipass`) is a throwaway
+ * value, not a credential of anything that outlives the pipeline. A random-looking value
+ * under these names is still reported.
+ */
+const SERVICE_CONTAINER_PASSWORDS = new Set([
+  'POSTGRES_PASSWORD',
+  'MYSQL_ROOT_PASSWORD',
+  'MYSQL_PASSWORD',
+  'MARIADB_ROOT_PASSWORD',
+  'MARIADB_PASSWORD',
+  'MONGO_INITDB_ROOT_PASSWORD',
+  'RABBITMQ_DEFAULT_PASS',
+  'MSSQL_SA_PASSWORD',
+  'SA_PASSWORD',
+  'MINIO_ROOT_PASSWORD',
+  'ELASTIC_PASSWORD',
+  'REDIS_PASSWORD',
+]);
 
+interface Candidate {
+  name: string;
+  start: number;
+  end: number;
+  what: string;
+}
+
+/** Collects every name/value pair of a file, then keeps the secret-named literals. */
+class PairSink {
+  private readonly candidates: Candidate[] = [];
+  private readonly identities = new Set<string>();
+  private readonly seen = new Set<number>();
+  constructor(private readonly text: string) {}
+
+  /** A `name = value` pair in any syntax. */
+  pair(name: string, start: number, end: number): void {
+    if (end <= start) return;
+    if (isSecretName(name)) this.candidate({ name, start, end, what: `value of \`${name}\`` });
+    else if (IDENTITY_WORDS.has(nameWords(name).at(-1) ?? '')) this.identities.add(this.text.slice(start, end).toLowerCase());
+  }
+
+  /** A credential HTTP header's value. */
+  header(name: string, start: number, end: number): void {
+    if (end > start) this.candidate({ name, start, end, what: `credential in the \`${name}\` header` });
+  }
+
+  hits(): SecretHit[] {
+    const hits: SecretHit[] = [];
+    for (const c of this.candidates.sort((a, b) => a.start - b.start)) {
+      const value = this.text.slice(c.start, c.end);
+      if (this.identities.has(value.toLowerCase())) continue;
+      if (SERVICE_CONTAINER_PASSWORDS.has(c.name.toUpperCase()) && /^[A-Za-z]{1,16}[0-9]{0,4}$/.test(value)) continue;
+      if (whyNotASecret(value, { nameWords: nameWords(c.name) }) !== undefined) continue;
+      hits.push(secretHit(this.text, 'secret-named-literal', c.what, c.start, c.end));
+    }
+    return hits;
+  }
+
+  private candidate(c: Candidate): void {
+    if (this.seen.has(c.start)) return;
+    this.seen.add(c.start);
+    this.candidates.push(c);
+  }
+}
+
+function scanLine(line: string, offset: number, pending: Pending | undefined, sink: PairSink): Pending | undefined {
+  const next = continuePending(line, offset, pending, sink);
+  return scanPairs(line, offset, sink) ?? next;
+}
+
+/** Feeds every pair of a line to the sink; returns a new pending long-form key, if the line opens one. */
+function scanPairs(line: string, offset: number, sink: PairSink): Pending | undefined {
+  let opened: Pending | undefined;
   const assignment = LINE_ASSIGNMENT.exec(line);
   if (assignment) {
     const name = assignment[3]!;
     const operator = assignment[4]!;
-    if (isSecretName(name)) {
-      const value = operator === ':' ? restOfLine(line, assignment[0].length) : word(line, assignment[0].length);
-      if (value) add(name, offset + value.start, offset + value.end);
-      else if (operator === ':') next = { name, indent: indentOf(line) };
-    }
+    const value = operator === ':' ? restOfLine(line, assignment[0].length) : word(line, assignment[0].length);
+    if (value) sink.pair(name, offset + value.start, offset + value.end);
+    else if (operator === ':' && isSecretName(name)) opened = { name, indent: indentOf(line) };
   }
 
   const env = DOCKERFILE_ENV_SPACE_FORM.exec(line);
-  if (env && isSecretName(env[1]!)) {
+  if (env) {
     const value = restOfLine(line, env[0].length);
-    if (value) add(env[1]!, offset + value.start, offset + value.end);
+    if (value) sink.pair(env[1]!, offset + value.start, offset + value.end);
   }
 
   INLINE_ASSIGNMENT.lastIndex = 0;
   for (let m = INLINE_ASSIGNMENT.exec(line); m; m = INLINE_ASSIGNMENT.exec(line)) {
     const value = word(line, m.index + m[0].length);
-    if (isSecretName(m[1]!) && value) add(m[1]!, offset + value.start, offset + value.end);
-    if (value) INLINE_ASSIGNMENT.lastIndex = Math.max(INLINE_ASSIGNMENT.lastIndex, value.end);
+    if (!value) continue;
+    sink.pair(m[1]!, offset + value.start, offset + value.end);
+    INLINE_ASSIGNMENT.lastIndex = Math.max(INLINE_ASSIGNMENT.lastIndex, value.end);
   }
 
   QUOTED_PAIR.lastIndex = 0;
   for (let m = QUOTED_PAIR.exec(line); m; m = QUOTED_PAIR.exec(line)) {
     const value = quotedString(line, m.index + m[0].length);
-    if (value && isSecretName(m[2]!)) add(m[2]!, offset + value.start, offset + value.end);
-    if (value) QUOTED_PAIR.lastIndex = Math.max(QUOTED_PAIR.lastIndex, value.end);
+    if (!value) continue;
+    sink.pair(m[2]!, offset + value.start, offset + value.end);
+    QUOTED_PAIR.lastIndex = Math.max(QUOTED_PAIR.lastIndex, value.end);
   }
 
   CREDENTIAL_HEADER.lastIndex = 0;
   for (let m = CREDENTIAL_HEADER.exec(line); m; m = CREDENTIAL_HEADER.exec(line)) {
     const value = word(line, m.index + m[0].length);
     if (!value) continue;
-    add(m[1]!, offset + value.start, offset + value.end, `credential in the \`${m[1]!}\` header`);
+    sink.header(m[1]!, offset + value.start, offset + value.end);
     CREDENTIAL_HEADER.lastIndex = Math.max(CREDENTIAL_HEADER.lastIndex, value.end);
   }
-  return next;
+  return opened;
 }
 
 /**
  * GitLab's long form `NAME:` / `  value: "…"` / `  description: …`: the `value:` line
  * deeper than a secret-named key with an empty value belongs to that key.
  */
-function continuePending(line: string, offset: number, pending: Pending | undefined, add: Add): Pending | undefined {
+function continuePending(line: string, offset: number, pending: Pending | undefined, sink: PairSink): Pending | undefined {
   if (!pending) return undefined;
   const trimmed = line.trim();
   if (trimmed.length === 0 || trimmed.startsWith('#')) return pending;
@@ -126,7 +190,7 @@ function continuePending(line: string, offset: number, pending: Pending | undefi
   const m = /^[ \t]*value[ \t]*:(?=[ \t]|$)[ \t]*/.exec(line);
   if (m) {
     const value = restOfLine(line, m[0].length);
-    if (value) add(pending.name, offset + value.start, offset + value.end);
+    if (value) sink.pair(pending.name, offset + value.start, offset + value.end);
   }
   return pending;
 }
@@ -154,7 +218,8 @@ function word(line: string, from: number): Range | undefined {
   const quoted = quotedString(line, from);
   if (quoted) return nonEmpty(quoted);
   let end = from;
-  while (end < line.length && !WORD_END.has(line[end]!)) end++;
+  while (end < line.length && !WORD_END.has(line[end]!)) end += line[end] === '\\' ? 2 : 1;
+  end = Math.min(end, line.length);
   return end > from ? { start: from, end } : undefined;
 }
 
