@@ -83,6 +83,7 @@ const byFormat: Record<OutputFormat, [string, Helper][]> = {
     sink('envValue', (v) => dockerEnvValue('a value', str('a value', v))),
   ],
   yaml: [
+    ...common.filter(([name]) => name === 'path'),
     sink('yaml', (v) => {
       if (typeof v === 'number' || typeof v === 'boolean') return yamlScalar(v);
       return yamlScalar(str('a value', v));

@@ -25,7 +25,7 @@ const DEFAULT_GROUPS: IgnoreGroup[] = [
     patterns: ['**/__pycache__', '**/*.py[cod]', '.venv', 'venv', '.tox', '.nox', '.pytest_cache', '.mypy_cache', '.ruff_cache', '.coverage', 'htmlcov', 'build', 'dist', '**/*.egg-info'],
   },
   { comment: 'Local secrets never belong in an image', patterns: ['.env', '.env.*', '**/*.pem', '**/*.key'] },
-  { comment: 'Build and developer files the image does not use', patterns: ['Dockerfile', 'Dockerfile.*', '.dockerignore', 'Makefile', 'tox.ini', 'slipway.yaml', '.slipway'] },
+  { comment: 'Build and developer files the image does not use', patterns: ['Dockerfile', 'Dockerfile.*', '.dockerignore', 'compose.y*ml', 'docker-compose*.y*ml', 'Makefile', 'tox.ini', 'slipway.yaml', '.slipway'] },
 ];
 
 const TEST_GROUP: IgnoreGroup = {

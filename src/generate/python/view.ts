@@ -48,6 +48,8 @@ export interface PythonView {
   devRequirementFiles: string[];
   /** Directory to `pip install` (pyproject), or null. */
   packageDir: string | null;
+  /** The same directory under /src in the builder stage. */
+  packageSource: string | null;
   /** Code copied into the image: one COPY each, `src` → `./src`. */
   codeCopies: { src: string; dest: string }[];
   port: number | null;
@@ -107,8 +109,12 @@ export interface DeployView {
   userVariable: string | null;
   keyVariable: string | null;
   knownHostsVariable: string | null;
-  /** Remote shell command run over ssh (ssh, compose). */
+  /** ssh: the shell command run on the host after the image is pulled. */
   remoteCommand: string | null;
+  /** compose: the local compose file, and the directory and file name it is copied to on the host. */
+  composeFile: string | null;
+  composeDir: string | null;
+  composeRemoteFile: string | null;
   /** kubernetes */
   namespace: string | null;
   deployment: string | null;
@@ -194,6 +200,9 @@ function deployView(project: Project, docker: { name: string; port: number | nul
     keyVariable: null,
     knownHostsVariable: null,
     remoteCommand: null,
+    composeFile: null,
+    composeDir: null,
+    composeRemoteFile: null,
     namespace: null,
     deployment: null,
     container: null,
@@ -212,8 +221,9 @@ function deployView(project: Project, docker: { name: string; port: number | nul
     const custom = d.ssh?.command;
     base.remoteCommand = custom ?? defaultSshCommand(docker.name, docker.port);
   } else if (d.method === 'compose') {
-    const file = v.relativePath('deploy.compose.file', d.compose!.file);
-    base.remoteCommand = `docker compose --file ${file} pull && docker compose --file ${file} up --detach`;
+    base.composeFile = v.relativePath('deploy.compose.file', d.compose!.file);
+    base.composeDir = docker.name;
+    base.composeRemoteFile = posix.basename(base.composeFile);
   } else if (d.method === 'kubernetes') {
     const k = d.kubernetes;
     if (!k) throw new UnsafeValueError('deploy.kubernetes', '', 'settings are missing');
@@ -248,13 +258,10 @@ function testRun(
   };
 }
 
-/** Replaces the running container with the new image (the remote shell sees `$DEPLOY_IMAGE`). */
+/** Replaces the running container with the new, already pulled image (the host's shell sees `$DEPLOY_IMAGE`). */
 function defaultSshCommand(name: string, port: number | null): string {
   const publish = port === null ? '' : ` --publish ${port}:${port}`;
-  return (
-    `docker pull "$DEPLOY_IMAGE" && docker rm --force ${name} && ` +
-    `docker run --detach --name ${name} --restart unless-stopped${publish} "$DEPLOY_IMAGE"`
-  );
+  return `docker rm --force ${name} && docker run --detach --name ${name} --restart unless-stopped${publish} "$DEPLOY_IMAGE"`;
 }
 
 export function pythonView(project: Project): PythonView {
@@ -303,10 +310,11 @@ export function pythonView(project: Project): PythonView {
     allRequirementCopies: copyGroups(allRequirementFiles),
     devRequirementFiles,
     packageDir: pyproject === null ? null : posix.dirname(pyproject),
-    codeCopies: relList('image.copy', project.image.copy).map((src) => {
-      const clean = src.replace(/\/+$/, '') || '.';
-      return { src: clean, dest: clean === '.' ? '.' : `./${clean}` };
-    }),
+    packageSource: pyproject === null ? null : posix.join('/src', posix.dirname(pyproject)),
+    codeCopies: relList('image.copy', project.image.copy)
+      .map((src) => src.replace(/\/+$/, '') || '.')
+      .filter((src) => !requirementFiles.includes(src)) // already copied with the dependencies
+      .map((src) => ({ src, dest: src === '.' ? '.' : `./${src}` })),
     port,
     healthcheck: healthcheckView(project),
     command: project.app.command,
