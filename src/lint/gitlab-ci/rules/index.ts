@@ -1,0 +1,71 @@
+/**
+ * Every gitlab-ci rule, in one explicit list sorted by id. Adding a rule: write
+ * `rules/<kebab-name>.ts` (default export, id `gitlab-ci/<kebab-name>`) and add one line here.
+ */
+import type { Rule } from '../../engine/types.js';
+import type { GitlabCiDoc } from '../model/types.js';
+import conflictingKeywords from './conflicting-keywords.js';
+import dependenciesUnknownJob from './dependencies-unknown-job.js';
+import duplicateKey from './duplicate-key.js';
+import extendsCycle from './extends-cycle.js';
+import extendsUnknown from './extends-unknown.js';
+import includeNotChecked from './include-not-checked.js';
+import invalidNeeds from './invalid-needs.js';
+import invalidParallel from './invalid-parallel.js';
+import invalidRulesIf from './invalid-rules-if.js';
+import invalidType from './invalid-type.js';
+import invalidValue from './invalid-value.js';
+import invalidWhen from './invalid-when.js';
+import invalidYamlConstruct from './invalid-yaml-construct.js';
+import missingInclude from './missing-include.js';
+import missingKeyword from './missing-keyword.js';
+import missingScript from './missing-script.js';
+import needsUnknownJob from './needs-unknown-job.js';
+import onlyExceptDeprecated from './only-except-deprecated.js';
+import rulesWithOnlyExcept from './rules-with-only-except.js';
+import undefinedStage from './undefined-stage.js';
+import unknownKeyword from './unknown-keyword.js';
+import unknownReference from './unknown-reference.js';
+
+export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
+  conflictingKeywords,
+  dependenciesUnknownJob,
+  duplicateKey,
+  extendsCycle,
+  extendsUnknown,
+  includeNotChecked,
+  invalidNeeds,
+  invalidParallel,
+  invalidRulesIf,
+  invalidType,
+  invalidValue,
+  invalidWhen,
+  invalidYamlConstruct,
+  missingInclude,
+  missingKeyword,
+  missingScript,
+  needsUnknownJob,
+  onlyExceptDeprecated,
+  rulesWithOnlyExcept,
+  undefinedStage,
+  unknownKeyword,
+  unknownReference,
+];
+
+/**
+ * The structure rules: what GitLab's schema and keyword validation decide (shape of the file),
+ * as opposed to semantic rules (references between jobs, stages, style). The conformance scripts
+ * compare these with GitLab's schema fixtures and the schema's verdict on real files.
+ */
+export const STRUCTURE_RULE_IDS: readonly string[] = [
+  'gitlab-ci/conflicting-keywords',
+  'gitlab-ci/invalid-needs',
+  'gitlab-ci/invalid-parallel',
+  'gitlab-ci/invalid-rules-if',
+  'gitlab-ci/invalid-type',
+  'gitlab-ci/invalid-value',
+  'gitlab-ci/invalid-when',
+  'gitlab-ci/missing-keyword',
+  'gitlab-ci/missing-script',
+  'gitlab-ci/unknown-keyword',
+];

@@ -1,0 +1,30 @@
+/**
+ * Helpers for gitlab-ci rules: report at a node wherever it is written, and report the shared
+ * structure problems of one kind.
+ */
+import type { Report, RuleContext, SourceFile, Span } from '../../engine/types.js';
+import type { StructureProblem } from '../keywords/check.js';
+import type { Area, ProblemCategory } from '../keywords/types.js';
+import { structureProblems } from '../keywords/structure.js';
+import type { GitlabCiDoc } from '../model/types.js';
+
+/**
+ * The `span` (and `file`, when it is not the linted file) of a node or problem, for `ctx.report`:
+ *   ctx.report({ message, ...at(ctx, job.key) })
+ */
+export function at(ctx: RuleContext<GitlabCiDoc>, where: { file: SourceFile; span: Span }): Pick<Report, 'span' | 'file'> {
+  return where.file.path === ctx.file.path ? { span: where.span } : { span: where.span, file: where.file };
+}
+
+/** Report the structure problems of some categories and area (no area = the generic ones). */
+export function reportStructure(ctx: RuleContext<GitlabCiDoc>, categories: readonly ProblemCategory[] | 'all', area: Area | undefined): void {
+  for (const problem of structureProblems(ctx.doc)) {
+    if (!matches(problem, categories, area)) continue;
+    ctx.report({ message: problem.message, ...at(ctx, problem) });
+  }
+}
+
+function matches(problem: StructureProblem, categories: readonly ProblemCategory[] | 'all', area: Area | undefined): boolean {
+  if (problem.area !== area) return false;
+  return categories === 'all' || categories.includes(problem.category);
+}
