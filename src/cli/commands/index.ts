@@ -5,6 +5,7 @@ import { schemaCommand } from './schema.js';
 import { lintCommand } from './lint.js';
 import { rulesCommand } from './rules.js';
 import { explainCommand } from './explain.js';
+import { docsCommand } from './docs.js';
 
 /** Every sub-command, in the order `slipway --help` lists them. */
 export const commands: readonly CommandSpec[] = [
@@ -13,5 +14,6 @@ export const commands: readonly CommandSpec[] = [
   lintCommand,
   rulesCommand,
   explainCommand,
+  docsCommand,
   schemaCommand,
 ];
