@@ -28,6 +28,8 @@ export interface Resolution {
   warnings: InputError[];
   /** A positioned error about a descriptor path, in the file the value comes from. */
   errorAt(path: Path, message: string, atKey?: boolean): InputError;
+  /** The parsed descriptor, with node positions. */
+  source: YamlSource;
 }
 
 /** Resolves descriptor text; throws InputErrors with every problem found. */
@@ -60,6 +62,7 @@ export function resolveDescriptorWithWarnings(text: string, fileName: string, op
     project: toProject(merged, fileName),
     warnings: sortErrors(diagnostics.filter((d) => d.severity === 'warning').map(toError), fileName),
     errorAt: locateError,
+    source: user,
   };
 }
 
