@@ -51,7 +51,7 @@ describe('messages', () => {
     const token = fakeToken('glpat-', 20, 40);
     const [ci] = await runRule(rule('secrets/hardcoded-token'), `variables:\n  T: ${token}\n`, '.gitlab-ci.yml');
     expect(ci!.message).toBe(
-      'GitLab personal access token `glpa****************…` committed in `.gitlab-ci.yml`; revoke it and pass it as a masked CI/CD variable (Settings > CI/CD > Variables) and reference it as `$NAME`',
+      'GitLab personal access token `glpa****************…` committed in `.gitlab-ci.yml`; revoke it and pass it as a masked CI/CD variable (Settings > CI/CD > Variables), referenced as `$NAME`',
     );
     const [docker] = await runRule(rule('secrets/secret-named-literal'), `ENV API_TOKEN=${FAKE_PASSWORD}\n`, 'Dockerfile');
     expect(docker!.message).toMatch(/^Literal value of `API_TOKEN` \(`Qz8\**`\) committed in `Dockerfile`; if it is a real secret, rotate it and pass it at build time with a secret mount/);

@@ -193,7 +193,20 @@ export function nameWords(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
+/** Names repeat across lines and files (`POSTGRES_PASSWORD`, `image`): judge each once. */
+const verdicts = new Map<string, boolean>();
+const MAX_CACHED = 10_000;
+
 export function isSecretName(name: string): boolean {
+  const known = verdicts.get(name);
+  if (known !== undefined) return known;
+  const verdict = judgeName(name);
+  if (verdicts.size >= MAX_CACHED) verdicts.clear();
+  verdicts.set(name, verdict);
+  return verdict;
+}
+
+function judgeName(name: string): boolean {
   if (name.length === 0 || name.length > 128) return false;
   const words = nameWords(name);
   if (words.some((w) => NEVER_SECRET.has(w))) return false;

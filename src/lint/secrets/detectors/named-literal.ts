@@ -137,6 +137,9 @@ function scanLine(line: string, offset: number, pending: Pending | undefined, si
 /** Feeds every pair of a line to the sink; returns a new pending long-form key, if the line opens one. */
 function scanPairs(line: string, offset: number, sink: PairSink): Pending | undefined {
   let opened: Pending | undefined;
+  const hasEquals = line.includes('=');
+  const hasColon = line.includes(':');
+  if (!hasEquals && !hasColon && !/^[ \t]*ENV[ \t]/i.test(line)) return undefined;
   const assignment = LINE_ASSIGNMENT.exec(line);
   if (assignment) {
     const name = assignment[3]!;
@@ -152,7 +155,7 @@ function scanPairs(line: string, offset: number, sink: PairSink): Pending | unde
     if (value) sink.pair(env[1]!, offset + value.start, offset + value.end);
   }
 
-  INLINE_ASSIGNMENT.lastIndex = 0;
+  INLINE_ASSIGNMENT.lastIndex = hasEquals ? 0 : line.length;
   for (let m = INLINE_ASSIGNMENT.exec(line); m; m = INLINE_ASSIGNMENT.exec(line)) {
     const value = word(line, m.index + m[0].length);
     if (!value) continue;
@@ -160,7 +163,7 @@ function scanPairs(line: string, offset: number, sink: PairSink): Pending | unde
     INLINE_ASSIGNMENT.lastIndex = Math.max(INLINE_ASSIGNMENT.lastIndex, value.end);
   }
 
-  QUOTED_PAIR.lastIndex = 0;
+  QUOTED_PAIR.lastIndex = hasColon ? 0 : line.length;
   for (let m = QUOTED_PAIR.exec(line); m; m = QUOTED_PAIR.exec(line)) {
     const value = quotedString(line, m.index + m[0].length);
     if (!value) continue;
@@ -168,7 +171,7 @@ function scanPairs(line: string, offset: number, sink: PairSink): Pending | unde
     QUOTED_PAIR.lastIndex = Math.max(QUOTED_PAIR.lastIndex, value.end);
   }
 
-  CREDENTIAL_HEADER.lastIndex = 0;
+  CREDENTIAL_HEADER.lastIndex = hasColon ? 0 : line.length;
   for (let m = CREDENTIAL_HEADER.exec(line); m; m = CREDENTIAL_HEADER.exec(line)) {
     const value = word(line, m.index + m[0].length);
     if (!value) continue;

@@ -2,7 +2,7 @@ import type { FileKind, SourceFile } from '../../engine/types.js';
 
 /** Where a secret should live instead, for the kind of file it was committed in. */
 const KEEP_IT_IN: Record<FileKind, string> = {
-  'gitlab-ci': 'pass it as a masked CI/CD variable (Settings > CI/CD > Variables) and reference it as `$NAME`',
+  'gitlab-ci': 'pass it as a masked CI/CD variable (Settings > CI/CD > Variables), referenced as `$NAME`',
   dockerfile:
     'pass it at build time with a secret mount (`RUN --mount=type=secret,id=…`); ARG and ENV values stay in the image and its history',
   makefile: 'read it from the environment (set outside the repository) instead of the Makefile',
