@@ -210,8 +210,13 @@ class Walker {
   }
 
   private visitChildren(node: Node, ctx: ShellCommandContext, pipeline: ShellPipeline | undefined): void {
-    for (const child of node.children) {
-      if (child.isNamed || child.childCount > 0) this.visit(child, ctx, pipeline);
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (child.isNamed || child.childCount > 0) {
+        const background = children[i + 1]?.type === '&' && !ctx.background;
+        this.visit(child, background ? { ...ctx, background: true } : ctx, pipeline);
+      }
       else if (child.isMissing) {
         this.hasErrors = true;
         this.errors.push(this.span(child));
@@ -246,7 +251,9 @@ class Walker {
   }
 
   private visitPipeline(node: Node, ctx: ShellCommandContext, negated: boolean): void {
-    const p: ShellPipeline = { commands: [], operators: [], span: this.span(node), negated };
+    // tree-sitter reads `! a | b` as a pipeline whose first stage is negated.
+    const firstStage = node.namedChildren[0];
+    const p: ShellPipeline = { commands: [], operators: [], span: this.span(node), negated: negated || firstStage?.type === 'negated_command' };
     this.pipelines.push(p);
     for (const child of node.children) {
       if (!child.isNamed) {
@@ -352,7 +359,7 @@ class Walker {
     pipeline: ShellPipeline | undefined,
     parts: { words: ShellWord[]; assignments: ShellAssignment[]; redirectNodes: Node[] },
   ): ShellCommand {
-    const redirects = parts.redirectNodes.map((r) => this.redirect(r));
+    const redirects = parts.redirectNodes.flatMap((r) => this.redirects(r));
     let span = this.span(node);
     for (const r of redirects) span = { start: Math.min(span.start, r.span.start), end: Math.max(span.end, r.span.end) };
     return this.add(kind, span, ctx, pipeline, parts.words, parts.assignments, redirects);
@@ -419,13 +426,22 @@ class Walker {
 
   /** `sh -c '…'` and `bash <<EOF`: queue the script for parsing. */
   private maybeNestedScript(cmd: ShellCommand, ctx: ShellCommandContext, valueMapOf?: (w: ShellWord) => SourceMap | undefined): void {
-    if (this.depth >= MAX_NESTING || cmd.name === undefined || !POSIX_SHELLS.has(cmd.name)) return;
+    if (this.depth >= MAX_NESTING || cmd.name === undefined) return;
+    const nestedCtx = { ...ctx, nested: true };
+    if (cmd.name === 'su') {
+      // su [options] [user] -c COMMAND: the command runs in the user's shell.
+      const i = cmd.args.findIndex((a) => a.value === '-c' || a.value === '--command');
+      const script = i >= 0 ? cmd.args[i + 1] : undefined;
+      const map = script && (valueMapOf ? valueMapOf(script) : this.valueMap(script));
+      if (script?.value !== undefined && map) this.nested.push({ text: script.value, map, context: nestedCtx });
+      return;
+    }
+    if (!POSIX_SHELLS.has(cmd.name)) return;
     let args = cmd.args;
     if (cmd.name === 'busybox') {
       if (args[0]?.value !== 'sh' && args[0]?.value !== 'ash') return;
       args = args.slice(1);
     }
-    const nestedCtx = { ...ctx, nested: true };
     // -c SCRIPT: the first operand after an option cluster containing `c`.
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
@@ -479,6 +495,13 @@ class Walker {
     const name = nameNode ? this.text.slice(nameNode.startIndex, nameNode.endIndex) : word.raw.split('=')[0]!;
     const a = assignmentFromWord(word, name.replace(/\[.*$/, ''));
     return a;
+  }
+
+  /** A redirect node as redirects: `cat <<EOF > f` nests the `> f` inside the here-document redirect. */
+  private redirects(node: Node): ShellRedirect[] {
+    const out = [this.redirect(node)];
+    for (const child of node.namedChildren) if (child.type.endsWith('_redirect')) out.push(...this.redirects(child));
+    return out;
   }
 
   private redirect(node: Node): ShellRedirect {

@@ -66,6 +66,15 @@ export class SourceMap {
     return this;
   }
 
+  /** Appends all of `other` (the map of the text that follows). */
+  appendMap(other: SourceMap): this {
+    for (const seg of other.segments) {
+      if (seg.verbatim) this.appendVerbatim(seg.fileStart, seg.length);
+      else this.appendSynthetic(seg.length, seg.fileStart, seg.fileEnd);
+    }
+    return this;
+  }
+
   /**
    * The file offset of a derived-text offset. `bias` decides which side wins at a seam between two
    * segments: a span's start should land at the start of the next segment (`'start'`), its end at the end
@@ -92,6 +101,18 @@ export class SourceMap {
     const within = offset - seg.start;
     if (seg.verbatim) return seg.fileStart + within;
     return within === 0 ? seg.fileStart : seg.fileEnd;
+  }
+
+  /**
+   * The derived-text offset of a file offset copied verbatim, or of the first derived character after
+   * it (a file offset inside a removed continuation maps to where the text resumes).
+   */
+  fromFile(fileOffset: number): number {
+    for (const seg of this.segments) {
+      if (fileOffset < seg.fileStart) return seg.start;
+      if (fileOffset < seg.fileEnd) return seg.verbatim ? seg.start + (fileOffset - seg.fileStart) : seg.start;
+    }
+    return this.length;
   }
 
   /** A derived-text span as a file span. */
