@@ -21,6 +21,14 @@ describe('lint kind descriptor', () => {
     expect(await lint('name: svc\nextends: python-flask\n', files)).toEqual([]);
   });
 
+  test('files are looked up beside the descriptor, not at the lint root', async () => {
+    const files = { 'svc/requirements.txt': 'flask\n', 'requirements-dev.txt': 'pytest\n' };
+    const findings = await lintText('name: svc\nextends: python-flask\n', { kind: 'descriptor', filename: 'svc/slipway.yaml', files });
+    expect(findings.map((f) => f.message)).toEqual([
+      'presets/python-flask.yaml:6:20: `python.devRequirements` names `requirements-dev.txt`, which is not in the project',
+    ]);
+  });
+
   test('warnings become findings of the descriptor rules', async () => {
     const findings = await lint('name: svc\nextends: python-flask\nruntime:\n  matrix: ["3.9", "3.13"]\n', { 'requirements.txt': 'flask\n' });
     expect(findings.map(brief)).toEqual([

@@ -1,4 +1,5 @@
 /** Parsing slipway.yaml for the linter: the descriptor's own loader, its errors as parse problems. */
+import { posix } from 'node:path';
 import { InputError, InputErrors } from '../../cli/errors.js';
 import { missingFiles } from '../../descriptor/missing-files.js';
 import type { Project } from '../../descriptor/model.js';
@@ -16,7 +17,10 @@ export function parseDescriptor(file: SourceFile, env: ParseEnv): ParseResult<Pr
     const resolution = resolveDescriptorWithWarnings(file.text, file.path);
     const own = (e: InputError): Located => ({ message: e.message, loc: locate(e, lineText) });
     // Directories (image.copy) cannot be told from missing files through readFile; only files are checked.
-    const missing = missingFiles(resolution.project, (rel) => env.readFile(rel) !== undefined)
+    // Paths in a descriptor are relative to its own directory, which need not be the lint root.
+    const base = posix.dirname(file.path);
+    const exists = (rel: string) => env.readFile(base === '.' ? rel : `${base}/${rel}`) !== undefined;
+    const missing = missingFiles(resolution.project, exists)
       .filter((m) => m.path[0] !== 'image')
       .map((m) => resolution.errorAt(m.path, m.message));
     rememberFacts(resolution.project, {
