@@ -20,6 +20,7 @@ describe('lint: discovery', () => {
       'Containerfile': 'ok\n',
       'Dockerfile.dockerignore': 'x\n',
       'Dockerfile.j2': '{{ x }}\n',
+      'templates/Dockerfile.app.hbs': '{{> x}}\n',
       'rules.mk': 'ok\n',
       GNUmakefile: 'ok\n',
       'README.md': 'foo\n',

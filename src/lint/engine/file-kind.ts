@@ -1,7 +1,7 @@
 import type { FileKindOfFile } from './project.js';
 
 /** Suffixes of files named like Dockerfiles that are not Dockerfiles (templates, backups, ignore files). */
-const NOT_A_DOCKERFILE = /\.(dockerignore|md|txt|orig|rej|bak|swp|tmpl|template|tpl|j2|jinja2?|in|erb|sample|example)$/i;
+const NOT_A_DOCKERFILE = /\.(dockerignore|md|txt|orig|rej|bak|swp|tmpl|template|tpl|j2|jinja2?|hbs|handlebars|mustache|njk|ejs|erb|gotmpl|in|sample|example)$/i;
 
 /**
  * The kind of a file from its base name, or undefined when slipway does not lint such files.
