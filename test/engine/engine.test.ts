@@ -103,3 +103,22 @@ describe('engine: rules to findings', () => {
     expect(findings).toEqual([expect.objectContaining({ file: 'sub/Makefile', ruleId: 'project/same-foo', message: 'foo count differs from Dockerfile', line: 1 })]);
   });
 });
+
+describe('engine: other files of the repository', () => {
+  test('a finding in an included file gets its path and its positions; a suppression there applies', async () => {
+    const files = { 'parts/base.Dockerfile': 'ok\n  foo\n' };
+    const findings = await run('INCLUDE parts/base.Dockerfile\n', { files });
+    expect(findings).toEqual([
+      expect.objectContaining({ file: 'parts/base.Dockerfile', line: 2, column: 3, endColumn: 6, message: 'no foo here' }),
+    ]);
+    expect(await run('INCLUDE parts/base.Dockerfile\n', { files: { 'parts/base.Dockerfile': '# slipway-ignore DL9001\nfoo\n' } })).toEqual([]);
+  });
+
+  test('a parse problem in an included file is reported there; a missing include at the include', async () => {
+    const findings = await run('ok\nINCLUDE bad.Dockerfile\nINCLUDE none.Dockerfile\n', { files: { 'bad.Dockerfile': 'x\nSYNTAX ERROR\n' } });
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId} ${f.message}`)).toEqual([
+      'Dockerfile:3:9 parse-error cannot read none.Dockerfile',
+      'bad.Dockerfile:2:1 parse-error included file does not parse',
+    ]);
+  });
+});

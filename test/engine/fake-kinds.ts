@@ -5,11 +5,14 @@
 import type { AnyKindSupport, KindSupport } from '../../src/lint/engine/kind.js';
 import type { ProjectDoc } from '../../src/lint/engine/project.js';
 import { createRegistry, type KindRegistry } from '../../src/lint/engine/registry.js';
-import { defineRule, type AnyFileDoc, type Rule, type RuleMeta } from '../../src/lint/engine/types.js';
+import { defineRule, type AnyFileDoc, type Rule, type RuleMeta, type SourceFile } from '../../src/lint/engine/types.js';
+import type { ParseEnv, ParseProblem } from '../../src/lint/engine/kind.js';
 
 export interface LinesDoc {
   /** Statements: start and end line (1-based, inclusive) and text. */
   statements: { startLine: number; endLine: number; start: number; text: string }[];
+  /** Files named by `INCLUDE path` lines, read through the engine. */
+  includes: SourceFile[];
 }
 
 function meta(id: string, extra: Partial<RuleMeta> = {}): RuleMeta {
@@ -44,6 +47,10 @@ export const noFoo = defineRule<LinesDoc>({
         const at = s.start + m.index;
         ctx.report({ message: 'no foo here', span: { start: at, end: at + 3 }, fix: { range: [at, at + 3], text: 'bar' } });
       }
+    }
+    for (const inc of ctx.doc.includes) {
+      const at = inc.text.search(/\bfoo\b/);
+      if (at >= 0) ctx.report({ message: 'no foo here', span: { start: at, end: at + 3 }, file: inc });
     }
   },
 });
@@ -80,8 +87,10 @@ export const registryRule = defineRule<LinesDoc>({
   },
 });
 
-export function parseLines(text: string): { doc: LinesDoc | undefined; problems: { message: string; loc?: { line: number; column: number } }[] } {
+export function parseLines(text: string, env?: ParseEnv): { doc: LinesDoc | undefined; problems: ParseProblem[] } {
   const lines = text.split('\n');
+  const includes: SourceFile[] = [];
+  const problems: ParseProblem[] = [];
   const statements: LinesDoc['statements'] = [];
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -97,13 +106,18 @@ export function parseLines(text: string): { doc: LinesDoc | undefined; problems:
     }
     offset += lines[i]!.length + 1;
     if (body.trim() && !body.trim().startsWith('#')) statements.push({ startLine, endLine: i + 1, start, text: body });
+    const include = /^INCLUDE (\S+)/.exec(body);
+    const inc = include ? env?.readFile(include[1]!) : undefined;
+    if (inc?.text.includes('SYNTAX ERROR')) problems.push({ message: 'included file does not parse', file: inc, span: { start: inc.text.indexOf('SYNTAX'), end: inc.text.indexOf('SYNTAX') + 6 } });
+    else if (inc) includes.push(inc);
+    else if (include) problems.push({ message: `cannot read ${include[1]}`, loc: { line: startLine, column: 9 } });
   }
-  return { doc: { statements }, problems: [] };
+  return { doc: { statements, includes }, problems };
 }
 
 export const linesSupport: KindSupport<LinesDoc> = {
   kind: 'dockerfile',
-  parse: (file) => parseLines(file.text),
+  parse: (file, env) => parseLines(file.text, env),
   rules: [noFoo, todo, fragile, registryRule],
   statementRange: (doc, line) => doc.statements.find((s) => s.startLine >= line),
 };

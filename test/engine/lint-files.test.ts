@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { lint } from '../../src/lint/index.js';
 import { fakeRegistry } from './fake-kinds.js';
 import { tmpRepo } from './tmp-repo.js';
@@ -91,5 +93,24 @@ describe('lint: exit status and failure threshold', () => {
     expect((await lint([], { cwd: root, registry, overrides: { failureThreshold: 'none' } })).exitCode).toBe(0);
     expect((await lint([], { cwd: root, registry, overrides: { failureThreshold: 'error' } })).exitCode).toBe(0);
     expect((await lint([], { cwd: root, registry, overrides: { rules: { DL9001: 'error' }, failureThreshold: 'error' } })).exitCode).toBe(1);
+  });
+});
+
+describe('lint: reading other files', () => {
+  test('includes are read from the root only: no path out of it, no symbolic link out of it', async () => {
+    const outside = tmpRepo({ 'secret.Dockerfile': 'foo\n' });
+    const root = tmpRepo({ Dockerfile: `INCLUDE ../${outside.split('/').pop()}/secret.Dockerfile\nINCLUDE link.Dockerfile\n` });
+    symlinkSync(join(outside, 'secret.Dockerfile'), join(root, 'link.Dockerfile'));
+    const result = await lint(['Dockerfile'], { cwd: root, registry });
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.message}`)).toEqual([
+      expect.stringMatching(/^Dockerfile:1 cannot read \.\.\//),
+      'Dockerfile:2 cannot read link.Dockerfile',
+    ]);
+  });
+
+  test('a file that is linted and included is reported once', async () => {
+    const root = tmpRepo({ Dockerfile: 'INCLUDE b.Dockerfile\n', 'b.Dockerfile': 'x foo\n' });
+    const result = await lint([], { cwd: root, registry });
+    expect(result.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)).toEqual(['b.Dockerfile:1 dockerfile/no-foo']);
   });
 });
