@@ -5,32 +5,29 @@
  */
 import { formatPath as display, type PathSegment } from './yaml-source.js';
 import { isPlainObject } from './merge.js';
+import { findSecretsSync } from '../lint/secrets/scan.js';
+import { isSecretName, nameWords } from '../lint/secrets/secret-name.js';
+import { isLiteralSecret } from '../lint/secrets/literal-value.js';
 
 interface TokenFormat {
   name: string;
   pattern: RegExp;
 }
 
-/** Well-known token formats (prefixes documented by their issuers). */
-const TOKEN_FORMATS: readonly TokenFormat[] = [
-  { name: 'a GitLab token', pattern: /\b(glpat|gldt|glrt|glptt|glcbt|gloas|glft|glimt|glagent)-[0-9A-Za-z_-]{20,}/ },
-  { name: 'a GitLab runner registration token', pattern: /\bGR1348941[0-9A-Za-z_-]{20,}/ },
-  { name: 'a GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
-  { name: 'an AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
-  { name: 'a private key', pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----/ },
-  { name: 'a Slack token', pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}/ },
-  { name: 'a Stripe secret key', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,}/ },
-  { name: 'an npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
-  { name: 'a PyPI token', pattern: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,}/ },
-  { name: 'a Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
+/**
+ * Provider token formats (prefixes documented by their issuers) that the linter finds through
+ * secretlint, which is asynchronous; the descriptor loader is synchronous, so it checks these
+ * itself. GitLab and PyPI tokens, private keys, URL passwords and secret-named values come
+ * from the linter's own synchronous detectors (src/lint/secrets).
+ */
+const PROVIDER_TOKENS: readonly TokenFormat[] = [
+  { name: 'GitHub token', pattern: /\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/ },
+  { name: 'AWS access key id', pattern: /\b(AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { name: 'Slack token', pattern: /\bxox[abposr]-[0-9A-Za-z-]{10,}/ },
+  { name: 'Stripe secret key', pattern: /\b[sr]k_live_[0-9A-Za-z]{20,}/ },
+  { name: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/ },
+  { name: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/ },
 ];
-
-/** `scheme://user:password@`, unless the password is a `$VARIABLE` reference. */
-const URL_WITH_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:(?!\$\{?[A-Za-z_])[^\s/@]+@/i;
-
-/** Environment variable names that hold secrets; `*_FILE`-style names point at them instead. */
-const SECRET_NAME = /(^|_)(PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)($|_)/i;
-const SECRET_REFERENCE_SUFFIX = /_(FILE|PATH|DIR|NAME|VARIABLE)$/i;
 
 export interface SecretFinding {
   path: PathSegment[];
@@ -41,13 +38,9 @@ const ADVICE = 'never write secrets in slipway.yaml: keep the value in a masked 
 
 /** What in a string looks like a literal secret, if anything. */
 export function secretIn(text: string): string | undefined {
-  for (const format of TOKEN_FORMATS) if (format.pattern.test(text)) return format.name;
-  if (URL_WITH_PASSWORD.test(text)) return 'a URL with a password (user:password@)';
-  return undefined;
-}
-
-export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !SECRET_REFERENCE_SUFFIX.test(name);
+  const hit = findSecretsSync(text)[0];
+  if (hit) return hit.what;
+  return PROVIDER_TOKENS.find((format) => format.pattern.test(text))?.name;
 }
 
 /** Every literal secret in the (merged) descriptor value. */
@@ -56,7 +49,7 @@ export function findSecrets(descriptor: unknown): SecretFinding[] {
   const visit = (value: unknown, path: PathSegment[]): void => {
     if (typeof value === 'string') {
       const what = secretIn(value);
-      if (what) findings.push({ path, message: `\`${display(path)}\` contains ${what}; ${ADVICE}` });
+      if (what) findings.push({ path, message: `\`${display(path)}\` contains a secret (${what}); ${ADVICE}` });
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => visit(item, [...path, i]));
     } else if (isPlainObject(value)) {
@@ -68,7 +61,7 @@ export function findSecrets(descriptor: unknown): SecretFinding[] {
   if (isPlainObject(env)) {
     for (const [name, value] of Object.entries(env)) {
       const path = ['image', 'env', name];
-      if (typeof value !== 'string' || value === '' || !isSecretName(name)) continue;
+      if (typeof value !== 'string' || !isSecretName(name) || !isLiteralSecret(value, { nameWords: nameWords(name) })) continue;
       if (findings.some((f) => f.path.join('\0') === path.join('\0'))) continue;
       findings.push({
         path,

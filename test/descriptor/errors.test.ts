@@ -82,17 +82,17 @@ const cases: BadDescriptor[] = [
     name: 'GitLab token inside a command',
     yaml: `${TORNADO}test:\n  command: [curl, -H, "PRIVATE-TOKEN: glpat-abcdefghij0123456789"]\n`,
     errors: [
-      'slipway.yaml:4:23: error: `test.command[2]` contains a GitLab token; never write secrets in slipway.yaml: keep the value in a masked CI/CD variable and refer to it by name',
+      'slipway.yaml:4:23: error: `test.command[2]` contains a secret (GitLab personal access token); never write secrets in slipway.yaml: keep the value in a masked CI/CD variable and refer to it by name',
     ],
     at: '"PRIVATE-TOKEN',
   },
   {
     name: 'private key block',
-    yaml: `${TORNADO}deploy:\n  method: ssh\n  ssh:\n    command: "echo '-----BEGIN OPENSSH PRIVATE KEY-----' > key"\n`,
+    yaml: `${TORNADO}deploy:\n  method: ssh\n  ssh:\n    command: |\n      cat > key <<EOF\n      -----BEGIN OPENSSH PRIVATE KEY-----\n      b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\n      QyNTUxOQAAACBvHh0bDkgYmJ9oWfZb2b7cXcNO2kKx1sB3l5fXqVBgWQAAAJgYYyKZGGMi\n      -----END OPENSSH PRIVATE KEY-----\n      EOF\n`,
     errors: [
-      'slipway.yaml:6:14: error: `deploy.ssh.command` contains a private key; never write secrets in slipway.yaml: keep the value in a masked CI/CD variable and refer to it by name',
+      'slipway.yaml:6:14: error: `deploy.ssh.command` contains a secret (OpenSSH private key); never write secrets in slipway.yaml: keep the value in a masked CI/CD variable and refer to it by name',
     ],
-    at: '"echo',
+    at: '|',
   },
   {
     name: 'URL with a password',

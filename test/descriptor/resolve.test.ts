@@ -243,10 +243,10 @@ describe('resolving a descriptor into the Project model', () => {
 
   test('AWS keys and URL passwords are found in any string', () => {
     expect(errorsOf('name: m\nextends: python-flask\ntest:\n  lint: [aws, --key, AKIAABCDEFGHIJKLMNOP]\n')).toEqual([
-      'slipway.yaml:4:22: error: `test.lint[2]` contains an AWS access key id; never write secrets in slipway.yaml: keep the value in a masked CI/CD variable and refer to it by name',
+      'slipway.yaml:4:22: error: `test.lint[2]` contains a secret (AWS access key id); never write secrets in slipway.yaml: keep the value in a masked CI/CD variable and refer to it by name',
     ]);
-    expect(errorsOf('name: m\nextends: python-flask\napp:\n  command: [python, app.py, "postgres://app:pw@db/app"]\n')).toEqual([
-      'slipway.yaml:4:29: error: `app.command[2]` contains a URL with a password (user:password@); never write secrets in slipway.yaml: keep the value in a masked CI/CD variable and refer to it by name',
+    expect(errorsOf('name: m\nextends: python-flask\napp:\n  command: [python, app.py, "postgres://app:Xk93mPq7@db/app"]\n')).toEqual([
+      'slipway.yaml:4:29: error: `app.command[2]` contains a secret (password in a `postgres://` URL); never write secrets in slipway.yaml: keep the value in a masked CI/CD variable and refer to it by name',
     ]);
   });
 });
