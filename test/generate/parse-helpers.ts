@@ -51,11 +51,40 @@ export function dockerLogicalLines(text: string): string[] {
   return lines;
 }
 
+/**
+ * One word as BuildKit's shell lexer reads it (moby/buildkit frontend/dockerfile/shell/lex.go):
+ * single quotes literal; in double quotes `\` escapes only `"`, `$` and `\`; outside quotes `\`
+ * escapes any character. An unescaped `$` would be expanded by the builder, so it throws.
+ */
+export function buildkitWord(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === "'") {
+      const end = raw.indexOf("'", i + 1);
+      if (end < 0) throw new Error(`unterminated ' in ${raw}`);
+      out += raw.slice(i + 1, end);
+      i = end;
+    } else if (c === '"') {
+      for (i++; i < raw.length && raw[i] !== '"'; i++) {
+        const d = raw[i]!;
+        if (d === '\\' && ['"', '$', '\\'].includes(raw[i + 1] ?? '')) out += raw[++i];
+        else if (d === '$') throw new Error(`the builder would expand $ in ${raw}`);
+        else out += d;
+      }
+      if (raw[i] !== '"') throw new Error(`unterminated " in ${raw}`);
+    } else if (c === '\\') out += raw[++i] ?? '';
+    else if (c === '$') throw new Error(`the builder would expand $ in ${raw}`);
+    else out += c;
+  }
+  return out;
+}
+
 /** ENV pairs of a Dockerfile, as the builder reads them. */
 export function dockerEnv(text: string): Record<string, string> {
   const df = DockerfileParser.parse(text);
   const env: Record<string, string> = {};
-  for (const e of df.getENVs()) for (const p of e.getProperties()) env[p.getName()] = p.getValue() ?? '';
+  for (const e of df.getENVs()) for (const p of e.getProperties()) env[p.getName()] = buildkitWord(p.getUnescapedValue() ?? '');
   return env;
 }
 
