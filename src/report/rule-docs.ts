@@ -168,7 +168,7 @@ A configuration error is printed as \`file:line:col: error: message\` with exit 
 
 ## Suppression comments
 
-Applied after the rules have run; rules are named by id, alias or glob.
+Applied after the rules have run; rules are named by id, alias or glob. In tox.ini a \`;\` comment works too.
 
 - \`# slipway-ignore RULE[,RULE…] [-- reason]\`: the next statement (a Dockerfile instruction with its
   continuation lines, a YAML key with its value, a make rule with its recipe); blank and comment lines between

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { lintText } from '../../src/lint/index.js';
-import { fakeRegistry } from './fake-kinds.js';
+import { crashySupport, fakeRegistry } from './fake-kinds.js';
+import { createRegistry } from '../../src/lint/engine/registry.js';
+import type { KindSupport } from '../../src/lint/engine/kind.js';
 
 const registry = fakeRegistry();
 const run = (text: string, extra: Partial<Parameters<typeof lintText>[1]> = {}) => lintText(text, { kind: 'dockerfile', registry, ...extra });
@@ -85,5 +87,12 @@ describe('inline suppressions', () => {
 
   test('text that only mentions a directive is not one', async () => {
     expect(await ids('foo "# slipway-ignore DL9001"\n')).toEqual(['1:1 dockerfile/no-foo']);
+  });
+
+  test('in tox.ini a ; comment is a comment too; elsewhere it is not', async () => {
+    const reg = fakeRegistry();
+    const tox = createRegistry([...reg.supports.values(), { ...crashySupport, kind: 'tox' } as KindSupport]);
+    expect(await lintText('; slipway-ignore makefile/no-foo\nfoo\n', { kind: 'tox', registry: tox })).toEqual([]);
+    expect((await lintText('; slipway-ignore makefile/no-foo\nfoo\n', { kind: 'makefile', registry: reg })).map((f) => f.ruleId)).toEqual(['makefile/no-foo']);
   });
 });

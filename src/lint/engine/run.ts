@@ -223,7 +223,7 @@ function suppress(
   settingOf: (ruleId: string, severity: Severity) => Severity | 'off',
 ): Finding[] {
   if (!input.config.inlineSuppressions) return own;
-  const { directives, invalid } = parseDirectives(index, input.registry);
+  const { directives, invalid } = parseDirectives(index, input.registry, state.file.kind === 'tox');
   const range =
     state.support?.statementRange && state.doc !== undefined
       ? (line: number) => state.support!.statementRange!(state.doc, line)

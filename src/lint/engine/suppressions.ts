@@ -44,15 +44,24 @@ export interface InvalidDirective {
   message: string;
 }
 
-const SLIPWAY = /^(\s*#\s*)slipway-([a-z][a-z-]*)(?=\s|$)(.*)$/;
+const SLIPWAY = /^(\s*[#;]\s*)slipway-([a-z][a-z-]*)(?=\s|$)(.*)$/;
 const HADOLINT = /^(\s*#\s*)hadolint\s+(?:(global|stage)\s+)?ignore=(\S*)/;
 
-export function parseDirectives(index: LineIndex, registry: KindRegistry): { directives: Directive[]; invalid: InvalidDirective[] } {
+/**
+ * The suppression comments of a file. Comments start with `#`; with `semicolonComments`
+ * (INI files such as tox.ini) a `;` starts one too.
+ */
+export function parseDirectives(
+  index: LineIndex,
+  registry: KindRegistry,
+  semicolonComments = false,
+): { directives: Directive[]; invalid: InvalidDirective[] } {
   const directives: Directive[] = [];
   const invalid: InvalidDirective[] = [];
   for (let line = 1; line <= index.lineCount; line++) {
     const text = index.lineText(line);
-    if (!text.trimStart().startsWith('#')) continue;
+    const first = text.trimStart()[0];
+    if (first !== '#' && !(semicolonComments && first === ';')) continue;
     const slipway = SLIPWAY.exec(text);
     if (slipway) {
       const [, lead, word, rest] = slipway as unknown as [string, string, string, string];
