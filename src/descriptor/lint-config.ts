@@ -6,22 +6,10 @@ import { InputErrors } from '../cli/errors.js';
 import { lintConfigSchema } from './schema.js';
 import { validateAgainstSchema } from './validate.js';
 import { parseYamlSource } from './yaml-source.js';
+import type { LintConfig } from '../lint/engine/config.js';
 
-export type SeverityOverride = 'off' | 'error' | 'warning' | 'info' | 'style';
-export type FailureThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
-export type LabelType = 'text' | 'url' | 'semver' | 'hash' | 'rfc3339' | 'spdx' | 'email';
-
-export interface LintConfig {
-  /** Least severe finding that fails the run (default `warning`). */
-  failureThreshold?: FailureThreshold;
-  /** Rule id or hadolint alias → severity or `off`. */
-  rules?: Record<string, SeverityOverride>;
-  /** Per-path ignores; `rules` undefined means every rule. */
-  ignore?: { paths: string[]; rules?: string[] }[];
-  trustedRegistries?: string[];
-  labelSchema?: Record<string, LabelType>;
-  strictLabels?: boolean;
-}
+/** The shape is the lint engine's; this module validates it (schema, positions). */
+export type { LintConfig } from '../lint/engine/config.js';
 
 /**
  * Parses and validates a `.slipway.yaml` lint configuration. An empty file is an empty
