@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * Every `.gitlab-ci.yml` that `slipway generate` writes, validated against GitLab's own CI JSON
+ * schema the way GitLab's fixture harness does it: each top-level key on its own, as the document
+ * `{key: value}` (see ../shared/notes/gitlab.md). The pipelines come from the built code (dist/):
+ * every bundled preset × image variant × layering, every example, and the committed golden files
+ * under test/golden (which include the feature cases).
+ *
+ * Needs `npx tsc -p tsconfig.build.json` first. Reads ../shared/gitlab/ci.schema.json relative to
+ * the project root and skips with a message when it is absent. Exit status 1 when any key of any
+ * pipeline is rejected.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const schemaPath = resolve(root, '../shared/gitlab/ci.schema.json');
+if (!existsSync(schemaPath)) {
+  console.log(`skipped: GitLab's CI schema is not at ${relative(process.cwd(), schemaPath) || schemaPath}`);
+  process.exit(0);
+}
+const distGenerate = join(root, 'dist/generate/index.js');
+const distDescriptor = join(root, 'dist/descriptor/index.js');
+if (!existsSync(distGenerate) || !existsSync(distDescriptor)) {
+  console.error('dist/ is missing: run `npx tsc -p tsconfig.build.json` first');
+  process.exit(2);
+}
+const { generate } = await import(distGenerate);
+const { resolveDescriptor, listPresets } = await import(distDescriptor);
+
+const ajv = new Ajv({ strictTypes: false, strictTuples: false, allowMatchingProperties: true, allErrors: false });
+ajv.addKeyword('markdownDescription');
+addFormats(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+
+/** [label, pipeline text] for every pipeline to check. */
+async function pipelines() {
+  const out = [];
+  const fromDescriptor = async (label, text) => {
+    const files = await generate(resolveDescriptor(text, 'slipway.yaml'));
+    out.push([label, files.find((f) => f.path === '.gitlab-ci.yml').content]);
+  };
+  for (const preset of listPresets()) {
+    for (const variant of ['slim', 'alpine']) {
+      for (const layering of ['single', 'builder', 'base-app']) {
+        const descriptor = `name: ${preset.replace(/^python-/, '')}-app\nextends: ${preset}\nimage:\n  variant: ${variant}\n  layering: ${layering}\n`;
+        await fromDescriptor(`preset ${preset} ${variant} ${layering}`, descriptor);
+      }
+    }
+  }
+  const examples = join(root, 'examples');
+  for (const name of existsSync(examples) ? readdirSync(examples).sort() : []) {
+    const file = join(examples, name, 'slipway.yaml');
+    if (existsSync(file)) await fromDescriptor(`example ${name}`, readFileSync(file, 'utf8'));
+  }
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir).sort()) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry === '.gitlab-ci.yml') out.push([`golden ${relative(root, path)}`, readFileSync(path, 'utf8')]);
+    }
+  };
+  const golden = join(root, 'test/golden');
+  if (existsSync(golden)) walk(golden);
+  return out;
+}
+
+let failed = 0;
+let keys = 0;
+const all = await pipelines();
+for (const [label, text] of all) {
+  const doc = parse(text);
+  const problems = [];
+  for (const [key, value] of Object.entries(doc)) {
+    keys++;
+    if (!validate({ [key]: value })) {
+      const detail = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+      problems.push(`  ${key}: ${detail}`);
+    }
+  }
+  if (problems.length > 0) {
+    failed++;
+    console.log(`FAIL ${label}\n${problems.join('\n')}`);
+  }
+}
+console.log(`generated pipelines: ${all.length - failed}/${all.length} accepted by GitLab's schema (${keys} top-level keys, each validated on its own)`);
+process.exit(failed === 0 ? 0 : 1);
