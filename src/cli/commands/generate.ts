@@ -4,8 +4,7 @@ import type { CommandSpec } from '../command.js';
 import type { Io } from '../io.js';
 import { loadProject } from '../../descriptor/index.js';
 import { formatWarning } from '../../descriptor/load.js';
-import { generate, planWrite, writeGenerated, type FileReport } from '../../generate/index.js';
-import { unifiedDiff } from '../../generate/write.js';
+import { generate, planWrite, unifiedDiff, writeGenerated, type FileReport } from '../../generate/index.js';
 
 interface GenerateArgs {
   cwd: string;
