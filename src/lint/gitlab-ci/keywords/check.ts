@@ -39,7 +39,12 @@ export class Checker {
     if (node.kind === 'scalar' && node.value === null) {
       if (type.nullable || type.kind === 'any' || (type.kind === 'union' && type.options.some((o) => o.nullable || o.kind === 'any'))) return;
       const at = node.empty && key ? key : node;
-      this.add('type', `${subject(place)} ${node.empty ? 'has no value' : 'is null'}; it must be ${describeType(type)}`, at, effectiveArea);
+      this.add(
+        'type',
+        `${subject(place)} ${node.empty ? 'has no value' : 'is null'}; it must be ${describeType(type)} (GitLab ignores a keyword without a value, which usually hides a lost value: give it one or remove the key)`,
+        at,
+        effectiveArea,
+      );
       return;
     }
     switch (type.kind) {
@@ -264,6 +269,7 @@ function typeHint(node: YNode, type: ValueType): string {
 
 /** Does the option take this YAML kind of value? */
 function accepts(option: ValueType, node: YNode): boolean {
+  if (option.kind === 'union') return option.options.some((o) => accepts(o, node));
   if (node.kind === 'map') return option.kind === 'map' || option.kind === 'any';
   if (node.kind === 'seq') return option.kind === 'list' || option.kind === 'any';
   const v = node.value;
@@ -279,8 +285,6 @@ function accepts(option: ValueType, node: YNode): boolean {
       return typeof v === 'number';
     case 'custom':
       return option.takes === 'scalar' || typeof v === 'string';
-    case 'union':
-      return option.options.some((o) => accepts(o, node));
     default:
       return false;
   }

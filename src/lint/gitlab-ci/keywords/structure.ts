@@ -7,7 +7,7 @@
 import { suggest } from '../support/suggest.js';
 import type { CiJob, GitlabCiDoc } from '../model/types.js';
 import type { YMap, YPair } from '../yaml/nodes.js';
-import { describeNode, keyName } from '../yaml/nodes.js';
+import { describeNode, isNull, keyName } from '../yaml/nodes.js';
 import type { StructureProblem } from './check.js';
 import { Checker } from './check.js';
 import { DEFAULT_KEYWORDS, GLOBAL_KEYWORD_TYPES, GLOBAL_KEYWORDS, HEADER_TYPE, IGNORED_TOP_LEVEL_KEYS, JOB_KEYWORDS, JOB_TYPE } from './table.js';
@@ -67,13 +67,27 @@ export function misreadTopLevelKeys(doc: GitlabCiDoc): Set<string> {
 
 function checkJob(job: CiJob, doc: GitlabCiDoc, checker: Checker): void {
   const jobChecker = new Checker();
-  jobChecker.checkMap(job.resolved, JOB_TYPE, { path: '', owner: `job \`${job.name}\`` }, undefined, job.key);
+  const resolved = withoutNullOverrides(job, doc);
+  jobChecker.checkMap(resolved, JOB_TYPE, { path: '', owner: `job \`${job.name}\`` }, undefined, job.key);
   // Required keys may come from a template or a file the model cannot see.
   const partial = job.incomplete || !doc.complete;
   for (const problem of jobChecker.problems) {
     if (partial && problem.category === 'missing-key') continue;
     checker.problems.push(problem);
   }
+}
+
+/**
+ * `parallel: null` in a job that extends a template with `parallel:` unsets the template's value
+ * (GitLab treats a null keyword as not given): not a type error. Such keys are left out of the check.
+ */
+function withoutNullOverrides(job: CiJob, doc: GitlabCiDoc): YMap {
+  const inherited = (key: string) =>
+    job.ancestors.some((name) => doc.job(name)?.resolved.pairs.some((p) => keyName(p.key) === key && !isNull(p.value))) ||
+    (doc.default?.pairs.some((p) => keyName(p.key) === key) ?? false) ||
+    doc.config.pairs.some((p) => keyName(p.key) === key && (DEFAULT_KEYWORDS as readonly string[]).includes(key));
+  const kept = job.resolved.pairs.filter((p) => !(isNull(p.value) && inherited(keyName(p.key))));
+  return kept.length === job.resolved.pairs.length ? job.resolved : { ...job.resolved, pairs: kept };
 }
 
 /**
@@ -88,7 +102,8 @@ function misplacedTopLevelKey(pair: YPair, checker: Checker): boolean {
   if (value.kind !== 'map') {
     if (isJobKeyword || globalGuess) {
       const where = (DEFAULT_KEYWORDS as readonly string[]).includes(name) ? 'into a job or under `default:`' : 'into a job';
-      const hint = globalGuess && globalGuess !== name ? `; did you mean the global keyword \`${globalGuess}\`?` : isJobKeyword ? `; move it ${where}` : '';
+      const guess = globalGuess && globalGuess !== name ? `did you mean the global keyword \`${globalGuess}\`?` : '';
+      const hint = isJobKeyword ? `; move it ${where}${guess ? ` (or ${guess})` : ''}` : `; ${guess}`;
       checker.add(
         'unknown-key',
         `\`${name}\` is not a global keyword, so GitLab reads it as a job named \`${name}\`, and a job must be a mapping with \`script:\`${hint}`,

@@ -32,6 +32,17 @@ import { getIn, keyName } from '../yaml/nodes.js';
 // ---- small shared types ----------------------------------------------------------------------
 
 const strings = list(str());
+
+/**
+ * A list GitLab flattens: an item may itself be a list of items, which is what an alias to a
+ * list or a `!reference` inside the list produces (`cache: [*go_cache]`).
+ */
+function flatList(item: ValueType, opts: Parameters<typeof list>[1] = {}): ReturnType<typeof list> {
+  return list(union([item, list(item)], { describe: describeItem(item) }), opts);
+}
+function describeItem(item: ValueType): string {
+  return item.describe ?? (item.kind === 'map' ? 'a mapping' : 'a value');
+}
 const nonEmptyStrings = list(str(), { minItems: 1 });
 const projectPath = str({ valid: projectPathProblem, describe: 'a project path such as `my-group/my-project`' });
 const duration = nonEmptyStr({ describe: 'a duration such as `1 hour` or `30 minutes`' });
@@ -115,7 +126,7 @@ const service = union(
   ],
   { describe: 'an image name or a mapping with `name:`' },
 );
-const services = list(service);
+const services = flatList(service);
 
 // ---- rules -----------------------------------------------------------------------------------
 
@@ -148,7 +159,7 @@ const jobRule = map(
   },
   { check: checkDelayed },
 );
-const jobRules = list(jobRule, { nullable: true });
+const jobRules = flatList(jobRule, { nullable: true });
 
 const autoCancel = map({
   on_new_commit: oneOfStr(['conservative', 'interruptible', 'none']),
@@ -181,7 +192,8 @@ const inputValues = dict(any(), {
 });
 
 const yamlFile = str({ valid: includeLocalProblem });
-const includeKinds = ['local', 'project', 'remote', 'template', 'component'] as const;
+// In the order of the mapping options above.
+const includeKinds = ['local', 'project', 'template', 'component', 'remote'] as const;
 
 const includeItem = union(
   [
@@ -210,7 +222,10 @@ const includeItem = union(
   },
 );
 const includeItemMaps = includeItem.options.slice(1) as MapType[];
-const include = union([str({ describe: 'a file path or URL' }), list(includeItem)], { describe: 'a file path, a URL, or a list of includes' });
+const include = union([...includeItem.options, list(includeItem)], {
+  describe: 'a file path, a URL, an include mapping, or a list of includes',
+  selectMap: includeItem.selectMap!,
+});
 
 /** The map type whose discriminating key the map has; undefined when it has none (the checker says what is expected). */
 function selectByKey(m: import('../yaml/nodes.js').YMap, keys: readonly string[], options: MapType[]): MapType | undefined {
@@ -238,7 +253,7 @@ const needItemMaps: MapType[] = [
   map({ pipeline: nonEmptyStr(), job: nonEmptyStr(), artifacts: bool(), optional: bool(), parallel: matrixOnly }, { required: ['pipeline', 'job'] }),
   map({ project: projectPath, job: nonEmptyStr(), ref: nonEmptyStr(), artifacts: bool(), parallel: matrixOnly }, { required: ['project', 'job', 'ref'] }),
 ];
-const needs = list(
+const needs = flatList(
   union([nonEmptyStr({ describe: 'a job name' }), ...needItemMaps], {
     describe: 'a job name or a mapping with `job:`',
     selectMap: (m) => {
@@ -269,12 +284,13 @@ const cacheItem = map({
   when: cacheWhen,
   fallback_keys: list(str(), { maxItems: 5 }),
 });
-const cache = union([cacheItem, list(cacheItem, { maxItems: 4 })], { describe: 'a mapping or a list of up to 4 mappings', nullable: false });
+const cache = union([cacheItem, flatList(cacheItem, { maxItems: 4 })], { describe: 'a mapping or a list of up to 4 mappings' });
 
 const fileList = union([str(), list(str())], { describe: 'a path or a list of paths' });
 const reports = map({
   accessibility: str(),
-  annotations: str(),
+  // A list too: GitLab accepts it (real pipelines use it), although its schema says string.
+  annotations: fileList,
   api_fuzzing: fileList,
   browser_performance: str(),
   codequality: fileList,
@@ -528,7 +544,7 @@ export const JOB_KEYWORD_TYPES: Readonly<Record<string, ValueType>> = {
   cache,
   coverage: str({ valid: coverageProblem }),
   dast_configuration: map({ site_profile: str(), scanner_profile: str() }),
-  dependencies: list(nonEmptyStr({ describe: 'a job name' })),
+  dependencies: flatList(nonEmptyStr({ describe: 'a job name' })),
   environment,
   except: onlyExcept,
   extends: union([nonEmptyStr(), list(nonEmptyStr(), { minItems: 1 })], { describe: 'a job name or a list of job names' }),

@@ -88,6 +88,16 @@ export const RETRY_WHEN_VALUES: readonly string[] = [
   'unmet_prerequisites',
   'scheduler_failure',
   'data_integrity_failure',
+  // Failure reasons GitLab added later; GitLab's own projects retry on them.
+  'runner_configuration_error',
+  'runner_external_dependency_failure',
+  'runner_interrupted',
+  'stuck_pending_with_matching_runners',
+  'stuck_pending_no_matching_runners',
+  'no_updates_running',
+  'no_updates_canceling',
+  'server_timeout_running',
+  'server_timeout_canceling',
 ];
 
 // ---- rules:if --------------------------------------------------------------------------------

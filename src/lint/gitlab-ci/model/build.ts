@@ -55,7 +55,8 @@ export function buildModel(file: SourceFile, env?: ParseEnv): BuildResult {
 
   const included = resolveIncludes(main, env);
   const problems: ModelProblem[] = [];
-  const complete = included.includes.every((i) => i.status === 'resolved');
+  const entry = isEntryPoint(file.path);
+  const complete = entry && included.includes.every((i) => i.status === 'resolved');
   const config: YMap = included.config ?? { kind: 'map', pairs: [], file, span: { start: 0, end: 0 } };
 
   // Jobs: every top-level mapping that is not a global keyword.
@@ -123,6 +124,7 @@ export function buildModel(file: SourceFile, env?: ParseEnv): BuildResult {
     sources: included.sources,
     config,
     includes: included.includes,
+    entry,
     complete,
     stages: readStages(resolvedGlobal('stages'), pairOf(config, 'stages') !== undefined || complete),
     variables: globalVariables,
@@ -138,6 +140,17 @@ export function buildModel(file: SourceFile, env?: ParseEnv): BuildResult {
   const workflow = resolvedGlobal('workflow');
   if (isMap(workflow)) doc.workflow = readWorkflow(workflow);
   return { doc, problems: included.parseProblems };
+}
+
+/**
+ * `.gitlab-ci.yml` (GitLab's default CI configuration path) starts a pipeline. Other YAML files
+ * (`<name>.gitlab-ci.yml`, GitLab's templates, `ci/*.yml`) are usually included by one, which may
+ * define the templates, stages and jobs they use. Text without a YAML file name (stdin) counts as
+ * an entry point.
+ */
+export function isEntryPoint(path: string): boolean {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base === '.gitlab-ci.yml' || base === '.gitlab-ci.yaml' || !/\.ya?ml$/i.test(base);
 }
 
 export function isGlobalKey(name: string): boolean {

@@ -36,6 +36,20 @@ function boolOf(node: YNode | undefined): boolean | undefined {
   return node?.kind === 'scalar' && typeof node.value === 'boolean' ? node.value : undefined;
 }
 
+/**
+ * The items of a list, with nested lists flattened (what an alias to a list or a `!reference`
+ * inside a list produces; GitLab flattens them). Not a list: no items.
+ */
+export function flatItems(node: YNode | undefined, depth = 0): YNode[] {
+  if (!isSeq(node) || node.tag === '!reference') return [];
+  const out: YNode[] = [];
+  for (const item of node.items) {
+    if (isSeq(item) && item.tag !== '!reference' && depth < 10) out.push(...flatItems(item, depth + 1));
+    else out.push(item);
+  }
+  return out;
+}
+
 /** Scalars of a list, or of a single scalar; nested lists are flattened. */
 export function scalarList(node: YNode | undefined): YScalar[] {
   if (!node) return [];
@@ -109,14 +123,15 @@ export function readImage(node: YNode | undefined, origin: Origin): CiImage | un
 }
 
 export function readServices(node: YNode | undefined, origin: Origin): CiImage[] {
-  if (!isSeq(node)) return [];
-  return node.items.map((item) => readImage(item, origin)).filter((s): s is CiImage => s !== undefined);
+  return flatItems(node)
+    .map((item) => readImage(item, origin))
+    .filter((s): s is CiImage => s !== undefined);
 }
 
 export function readNeeds(node: YNode | undefined): CiNeed[] | undefined {
   if (!isSeq(node)) return undefined;
   const out: CiNeed[] = [];
-  for (const item of node.items) {
+  for (const item of flatItems(node)) {
     if (item.kind === 'scalar') {
       const job = stringAt(item);
       if (job) out.push({ node: item, kind: 'job', job, artifacts: true, optional: false });
@@ -147,7 +162,7 @@ export function readNeeds(node: YNode | undefined): CiNeed[] | undefined {
 export function readRules(node: YNode | undefined): CiRule[] | undefined {
   if (!isSeq(node)) return undefined;
   const out: CiRule[] = [];
-  for (const item of node.items) {
+  for (const item of flatItems(node)) {
     if (!isMap(item)) continue;
     const rule: CiRule = { node: item, variables: readVariables(getIn(item, 'variables')) };
     const ifNode = stringAt(getIn(item, 'if'));
@@ -199,7 +214,7 @@ export function readEnvironment(node: YNode | undefined): CiEnvironment | undefi
 }
 
 export function readCache(node: YNode | undefined): CiCache[] {
-  const items = isSeq(node) ? node.items : node ? [node] : [];
+  const items = isSeq(node) ? flatItems(node) : node ? [node] : [];
   const out: CiCache[] = [];
   for (const item of items) {
     if (!isMap(item)) continue;

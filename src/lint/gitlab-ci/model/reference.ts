@@ -71,7 +71,8 @@ export class ReferenceResolver {
       return undefined;
     }
     for (let i = 1; i < path.length; i++) {
-      const next: YNode | undefined = isMap(cur) ? getIn(cur, path[i]!) : undefined;
+      const index = /^\d+$/.test(path[i]!) ? Number(path[i]) : undefined;
+      const next: YNode | undefined = isMap(cur) ? getIn(cur, path[i]!) : cur.kind === 'seq' && index !== undefined ? cur.items[index] : undefined;
       if (next === undefined) {
         const keys = isMap(cur) ? cur.pairs.map((p) => `\`${keyName(p.key)}\``).join(', ') : '';
         this.problem(

@@ -17,8 +17,9 @@
  * - Typed fields are lenient: a value of the wrong type is left out (undefined or an empty list),
  *   never guessed; the structure rules report the type error. Rules should not re-check shapes.
  * - `doc.complete` is false when some include could not be read (remote, project, template,
- *   component, or a missing local file): jobs, stages or templates may then come from files the
- *   model cannot see, so "unknown X" rules should stay silent then.
+ *   component, or a missing local file) or the file is not a pipeline entry point (any YAML
+ *   file but `.gitlab-ci.yml` may be included by one): jobs, stages or templates may then come
+ *   from files the model cannot see, so "unknown X" rules should stay silent.
  */
 import type { SourceFile, Span } from '../../engine/types.js';
 import type { ExpressionNode } from '../expression/parse.js';
@@ -308,7 +309,17 @@ export interface GitlabCiDoc {
   /** The merged configuration (local includes first, the linted file last), before `extends`. */
   config: YMap;
   includes: CiInclude[];
-  /** False when an include could not be read: jobs/stages/templates may be defined there. */
+  /**
+   * The file is a pipeline's entry point (`.gitlab-ci.yml`, or text without a YAML file name),
+   * not a file pipelines include (`<name>.gitlab-ci.yml`, templates, `ci/*.yml`): only an entry
+   * point must define everything it uses.
+   */
+  entry: boolean;
+  /**
+   * False when jobs, templates or stages may be defined where the model cannot see: an include
+   * could not be read, or the file is not an entry point (its includer may define them).
+   * Rules that report something as unknown or missing stay silent then.
+   */
   complete: boolean;
   stages: CiStages;
   /** Global `variables:`. */

@@ -216,7 +216,7 @@ class Converter {
     for (const source of sources) {
       const converted = this.convert(source, doc, depth + 1);
       if (converted.kind === 'map') out.push(...converted.pairs);
-      else this.problem('a `<<` merge key takes a mapping (or a list of mappings) to merge, usually an alias like `*defaults`', converted.span);
+      else this.problem('a `<<` merge key takes a mapping (or a list of mappings) to merge, usually an alias like `*defaults`', this.rangeSpan(source.range));
     }
   }
 
