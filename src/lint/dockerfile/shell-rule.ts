@@ -4,7 +4,8 @@
  */
 import type { Fix, Rule, RuleExample } from '../engine/types.js';
 import type { ShellCheck, ShellExample } from '../shell/check.js';
-import type { DockerfileDoc, RunInstruction } from './model.js';
+import type { ShellScript } from '../shell/model.js';
+import type { DockerfileDoc, RunInstruction, Stage } from './model.js';
 
 /** The base image of wrapped examples when the example names none. */
 export const DEFAULT_EXAMPLE_IMAGE = 'debian:bookworm-slim';
@@ -37,6 +38,7 @@ export function dockerfileShellRule(check: ShellCheck): Rule<DockerfileDoc> {
           script,
           variable: (name) => run.state.variable(name),
           mounts: run.mounts.map((m) => ({ type: m.type, target: m.target })),
+          earlier: earlierScripts(run),
           report: (r) => {
             const fixes = r.fix === undefined ? undefined : Array.isArray(r.fix) ? r.fix : [r.fix];
             const safe = fixes && fixes.every((f) => fixIsSafe(f, run)) ? fixes : undefined;
@@ -46,6 +48,21 @@ export function dockerfileShellRule(check: ShellCheck): Rule<DockerfileDoc> {
       }
     },
   };
+}
+
+/** The scripts of the RUNs before `run` in its stage and in the stages that stage builds on, oldest first. */
+function earlierScripts(run: RunInstruction): ShellScript[] {
+  if (run.onbuild || !run.stage) return [];
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = run.stage; s && !chain.includes(s); s = s.base) chain.unshift(s);
+  const out: ShellScript[] = [];
+  for (const stage of chain) {
+    for (const ins of stage.find('RUN')) {
+      if (ins === run) return out;
+      if (ins.script) out.push(ins.script);
+    }
+  }
+  return out;
 }
 
 /**

@@ -53,6 +53,12 @@ export interface ShellCheckContext {
   variable(name: string): string | undefined;
   /** Mounts of the `RUN` (always empty for CI scripts). */
   mounts: readonly ShellMount[];
+  /**
+   * Scripts that ran before this one in the same environment, oldest first: the earlier RUNs of the
+   * stage and of the stages it builds on; the earlier script lines of the CI job. For what they leave
+   * behind, such as APT configuration files (`APT::Get::Assume-Yes "true";`).
+   */
+  earlier: readonly ShellScript[];
   report(report: { message: string; span: Span; fix?: Fix | Fix[] }): void;
 }
 
