@@ -4,12 +4,20 @@
  */
 import type { Project } from '../descriptor/model.js';
 import type { GeneratedFile } from './types.js';
-import { generatePython } from './python/index.js';
+import { generatePython, PYTHON_OUTPUTS } from './python/index.js';
 
 export type { GeneratedFile, GeneratedKind } from './types.js';
 export { writeGenerated, planWrite, unifiedDiff, type FileAction, type WriteOptions, type WriteReport, type FileReport, type FileState } from './write.js';
 export { provenance, type Provenance } from './header.js';
 export { UnsafeValueError } from './unsafe-value.js';
+
+/** Every path the generator of `language` can write, whatever the descriptor says. */
+export function possibleOutputs(language: Project['language']): string[] {
+  switch (language) {
+    case 'python':
+      return [...PYTHON_OUTPUTS];
+  }
+}
 
 /** Renders every delivery file of `project`. Same project, same bytes. */
 export async function generate(project: Project): Promise<GeneratedFile[]> {

@@ -114,6 +114,19 @@ describe('slipway generate', () => {
     expect(read('Dockerfile')).toBe(before);
   });
 
+  test('switching away from base-app deletes the Dockerfile.base slipway wrote', async () => {
+    writeFileSync(join(dir, 'slipway.yaml'), read('slipway.yaml').replace('image:\n', 'image:\n  layering: base-app\n'));
+    await slipway();
+    expect(existsSync(join(dir, 'Dockerfile.base'))).toBe(true);
+    writeFileSync(join(dir, 'slipway.yaml'), read('slipway.yaml').replace('  layering: base-app\n', ''));
+    expect((await slipway('--check')).out).toMatch(/no longer generated\s+Dockerfile\.base/);
+    const r = await slipway();
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/deleted\s+Dockerfile\.base/);
+    expect(existsSync(join(dir, 'Dockerfile.base'))).toBe(false);
+    expect((await slipway('--check')).status).toBe(0);
+  });
+
   test('--out writes to another directory and leaves the project alone', async () => {
     const out = join(dir, 'out', 'here');
     const r = await slipway('--out', out);

@@ -98,6 +98,23 @@ describe('writeGenerated', () => {
   });
 });
 
+describe('obsolete files (generated before, not any more)', () => {
+  test('an unedited one is deleted; an edited one is refused unless forced; a foreign one is left alone', () => {
+    writeGenerated([gen('Makefile', 'a:\n'), gen('Dockerfile.base', 'FROM scratch\n')], { root });
+    const plan = planWrite([gen('Makefile', 'a:\n')], { root, obsolete: ['Dockerfile.base', 'tox.ini'] });
+    expect(actions({ files: plan })).toEqual({ Makefile: 'unchanged', 'Dockerfile.base': 'delete' });
+    writeFileSync(join(root, 'Dockerfile.base'), `${read('Dockerfile.base')}RUN mine\n`);
+    const refused = writeGenerated([gen('Makefile', 'a:\n')], { root, obsolete: ['Dockerfile.base'] });
+    expect(refused.files.find((f) => f.path === 'Dockerfile.base')).toMatchObject({ state: 'obsolete', action: 'refused' });
+    expect(existsSync(join(root, 'Dockerfile.base'))).toBe(true);
+    writeGenerated([gen('Makefile', 'a:\n')], { root, obsolete: ['Dockerfile.base'], force: true });
+    expect(existsSync(join(root, 'Dockerfile.base'))).toBe(false);
+    writeFileSync(join(root, 'Dockerfile.base'), 'FROM mine\n');
+    expect(writeGenerated([gen('Makefile', 'a:\n')], { root, obsolete: ['Dockerfile.base'], force: true }).written).toEqual([]);
+    expect(read('Dockerfile.base')).toBe('FROM mine\n');
+  });
+});
+
 describe('paths never escape the output directory', () => {
   test.each(['../Makefile', '/etc/passwd', 'a/../../b', '', 'a//b', './Makefile', 'C:\\x'])('%j is refused as bad input', (path) => {
     expect(() => writeGenerated([{ path, kind: 'makefile', content: 'x' }], { root })).toThrow(InputError);

@@ -8,6 +8,9 @@ import { withHeader } from '../header.js';
 import { pythonView, type PythonView } from './view.js';
 import { dockerignoreView } from './dockerignore.js';
 
+/** Every file the Python generator can write (for obsolete-file clean-up). */
+export const PYTHON_OUTPUTS = ['Dockerfile', 'Dockerfile.base', '.dockerignore', '.gitlab-ci.yml', 'Makefile', 'tox.ini'] as const;
+
 interface FileSpec {
   path: string;
   kind: GeneratedKind;
