@@ -27,6 +27,7 @@ export function parseImageRef(token: Token, raw: string, lookup: Lookup, escapeC
     digest: part(ranges.digest),
     isScratch: exp.value.toLowerCase() === 'scratch',
     stage: undefined,
+    isStageRef: false,
   };
 }
 

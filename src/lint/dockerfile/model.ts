@@ -15,7 +15,15 @@
  * - Every span is a UTF-16 offset range into the file's text; report on the narrowest one that shows
  *   the problem (`ins.keywordToken.span`, `image.tag.span`, `flag.valueSpan`, a shell word's span).
  * - Values are what BuildKit would use: continuations joined, quotes removed; ARG defaults are
- *   substituted where BuildKit substitutes (FROM, ENV, WORKDIR, USER, COPY --from …).
+ *   substituted where BuildKit substitutes (FROM, ENV, WORKDIR, USER, COPY --from …). To substitute in
+ *   other text, use `expand` from variables.ts with `ins.state.variable`.
+ * - queries.ts answers common questions (`rootImage`, `reachesFinalImage`, `isBusyboxBased`).
+ *
+ * Writing a rule: one file `rules/<kebab-name>.ts` exporting `defineRule<DockerfileDoc>({ meta, check })`
+ * with id `dockerfile/<kebab-name>`, listed in rules/index.ts. When the problem lies in shell commands
+ * alone (it would be one in a CI `script:` too), write a shell check instead (../shell/check.ts) and
+ * instantiate it with `dockerfileShellRule` (shell-rule.ts); when it needs the Dockerfile (stages,
+ * layers, SHELL, mounts), read `run.script` in a plain rule.
  */
 import type { Span } from '../engine/types.js';
 import type { LineIndex } from '../../util/text.js';
@@ -160,6 +168,8 @@ export interface ImageRef {
   isScratch: boolean;
   /** The earlier stage it names (`FROM builder`); undefined for an image. */
   stage: Stage | undefined;
+  /** True when it names an earlier stage (then `stage` is set and the other parts describe the name). */
+  isStageRef: boolean;
 }
 
 /** Fields of every instruction. */

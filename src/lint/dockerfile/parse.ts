@@ -345,7 +345,10 @@ class DocBuilder {
     const asToken = base.args[1] && base.args[1].value.toLowerCase() === 'as' ? base.args[1] : undefined;
     const alias = asToken ? base.args[2] : undefined;
     const baseStage = image && image.unresolved.length === 0 ? stageByName(this.stages, image.resolved) : undefined;
-    if (image) image.stage = baseStage;
+    if (image) {
+      image.stage = baseStage;
+      image.isStageRef = baseStage !== undefined;
+    }
     const platform = baseStage ? baseStage.platform : image && isWindowsImage(image.resolved) ? 'windows' : 'linux';
     const ins: FromInstruction = { ...(base as InstructionBase<'FROM'>), image, alias, asToken, platform: base.flag('platform'), state: this.globalState };
     const stageState = baseStage ? BuildState.inherit(baseStage.endState) : BuildState.initial(platform);
