@@ -43,6 +43,12 @@ export function nonRootId(what: string, value: number): number {
   return value;
 }
 
+/** A count of at least 1. */
+export function positiveInt(what: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1) throw new UnsafeValueError(what, String(value), 'must be a whole number of at least 1');
+  return value;
+}
+
 export function port(what: string, value: number): number {
   if (!Number.isInteger(value) || value < 1 || value > 65535) throw new UnsafeValueError(what, String(value), 'is not a port number (1-65535)');
   return value;

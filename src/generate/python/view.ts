@@ -4,7 +4,8 @@
  */
 import { posix } from 'node:path';
 import type { Project } from '../../descriptor/model.js';
-import { ALPINE_VERSION, DEBIAN_SUITE, KUBECTL_IMAGE, CURL_IMAGE, PYPA_BUILD_VERSION } from '../versions.js';
+import { ALPINE_VERSION, DEBIAN_SUITE, CURL_IMAGE, PYPA_BUILD_VERSION } from '../versions.js';
+import { deployView, type DeployView } from './deploy-view.js';
 import * as v from '../validate.js';
 import { UnsafeValueError } from '../unsafe-value.js';
 import { shellJoin } from '../quote/shell.js';
@@ -97,31 +98,6 @@ export interface CiView {
   deploy_: DeployView | null;
 }
 
-export interface DeployView {
-  ssh: boolean;
-  compose: boolean;
-  kubernetes: boolean;
-  environment: string;
-  url: string | null;
-  manual: boolean;
-  /** ssh / compose */
-  hostVariable: string | null;
-  userVariable: string | null;
-  keyVariable: string | null;
-  knownHostsVariable: string | null;
-  /** ssh: the shell command run on the host after the image is pulled. */
-  remoteCommand: string | null;
-  /** compose: the local compose file, and the directory and file name it is copied to on the host. */
-  composeFile: string | null;
-  composeDir: string | null;
-  composeRemoteFile: string | null;
-  /** kubernetes */
-  namespace: string | null;
-  deployment: string | null;
-  container: string | null;
-  kubeconfigVariable: string | null;
-  kubectlImage: string;
-}
 
 function relList(what: string, paths: readonly string[]): string[] {
   return paths.map((p, i) => v.relativePath(`${what}[${i}]`, p));
@@ -180,59 +156,9 @@ function healthcheckView(project: Project): PythonView['healthcheck'] {
     interval: v.duration('app.healthcheck.interval', hc.interval),
     timeout: v.duration('app.healthcheck.timeout', hc.timeout),
     startPeriod: v.duration('app.healthcheck.startPeriod', hc.startPeriod),
-    retries: v.nonRootId('app.healthcheck.retries', hc.retries),
+    retries: v.positiveInt('app.healthcheck.retries', hc.retries),
     command,
   };
-}
-
-function deployView(project: Project, docker: { name: string; port: number | null }): DeployView | null {
-  const d = project.deploy;
-  if (d.method === 'none') return null;
-  const base: DeployView = {
-    ssh: d.method === 'ssh',
-    compose: d.method === 'compose',
-    kubernetes: d.method === 'kubernetes',
-    environment: d.environment.name,
-    url: d.environment.url === undefined ? null : v.httpUrl('deploy.environment.url', d.environment.url),
-    manual: d.manual,
-    hostVariable: null,
-    userVariable: null,
-    keyVariable: null,
-    knownHostsVariable: null,
-    remoteCommand: null,
-    composeFile: null,
-    composeDir: null,
-    composeRemoteFile: null,
-    namespace: null,
-    deployment: null,
-    container: null,
-    kubeconfigVariable: null,
-    kubectlImage: KUBECTL_IMAGE,
-  };
-  const remote = d.method === 'ssh' ? d.ssh : d.method === 'compose' ? d.compose : undefined;
-  if (d.method === 'ssh' || d.method === 'compose') {
-    if (!remote) throw new UnsafeValueError(`deploy.${d.method}`, '', 'settings are missing');
-    base.hostVariable = v.variableName(`deploy.${d.method}.hostVariable`, remote.hostVariable);
-    base.userVariable = v.variableName(`deploy.${d.method}.userVariable`, remote.userVariable);
-    base.keyVariable = v.variableName(`deploy.${d.method}.keyVariable`, remote.keyVariable);
-    base.knownHostsVariable = v.variableName(`deploy.${d.method}.knownHostsVariable`, remote.knownHostsVariable);
-  }
-  if (d.method === 'ssh') {
-    const custom = d.ssh?.command;
-    base.remoteCommand = custom ?? defaultSshCommand(docker.name, docker.port);
-  } else if (d.method === 'compose') {
-    base.composeFile = v.relativePath('deploy.compose.file', d.compose!.file);
-    base.composeDir = docker.name;
-    base.composeRemoteFile = posix.basename(base.composeFile);
-  } else if (d.method === 'kubernetes') {
-    const k = d.kubernetes;
-    if (!k) throw new UnsafeValueError('deploy.kubernetes', '', 'settings are missing');
-    base.namespace = k.namespace;
-    base.deployment = k.deployment;
-    base.container = k.container;
-    base.kubeconfigVariable = k.kubeconfigVariable === undefined ? null : v.variableName('deploy.kubernetes.kubeconfigVariable', k.kubeconfigVariable);
-  }
-  return base;
 }
 
 /** Where `pip install --target` puts the development dependencies in a throw-away test container. */
@@ -258,11 +184,6 @@ function testRun(
   };
 }
 
-/** Replaces the running container with the new, already pulled image (the host's shell sees `$DEPLOY_IMAGE`). */
-function defaultSshCommand(name: string, port: number | null): string {
-  const publish = port === null ? '' : ` --publish ${port}:${port}`;
-  return `docker rm --force ${name} && docker run --detach --name ${name} --restart unless-stopped${publish} "$DEPLOY_IMAGE"`;
-}
 
 export function pythonView(project: Project): PythonView {
   const name = v.projectName('name', project.name);
@@ -272,9 +193,7 @@ export function pythonView(project: Project): PythonView {
   const pyproject = py.pyproject === undefined ? null : v.relativePath('python.pyproject', py.pyproject);
   const allRequirementFiles = unique([...requirementFiles, ...devRequirementFiles]);
   const port = project.app.port === undefined ? null : v.port('app.port', project.app.port);
-  const runtimePackages = relList('image.systemPackages', []).concat(
-    project.image.systemPackages.map((p, i) => v.packageName(`image.systemPackages[${i}]`, p)),
-  );
+  const runtimePackages = project.image.systemPackages.map((p, i) => v.packageName(`image.systemPackages[${i}]`, p));
   if (project.image.timezone !== undefined && !runtimePackages.some((p) => p.split(/[=~]/)[0] === 'tzdata')) {
     runtimePackages.push('tzdata');
   }
