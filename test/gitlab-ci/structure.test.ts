@@ -36,7 +36,7 @@ describe('unknown keywords', () => {
   test('hidden keys are not checked unless a job extends them; then at the template, once', () => {
     expect(lint('.anchors:\n  whatever: [1, 2]\n')).toEqual([]);
     const code = '.tmpl:\n  scirpt: make\na:\n  extends: .tmpl\n  script: a\nb:\n  extends: .tmpl\n  script: b\n';
-    expect(brief(lint(code, { only: ['unknown-keyword'] }))).toEqual(['2:3 unknown-keyword']);
+    expect(messages(code, ['unknown-keyword'])).toEqual(['2:3 unknown keyword `scirpt` in template `.tmpl` (extended by job `a`); did you mean `script`?']);
   });
 });
 
@@ -82,6 +82,11 @@ describe('types and values', () => {
   test('lists GitLab flattens may nest (aliases to lists, references)', () => {
     const code = '.c: &c\n  - key: go\n    paths: [.go/]\njob:\n  script: make\n  cache:\n    - *c\n  services: [[postgres:16]]\n';
     expect(lint(code, { only: ['invalid-type', 'invalid-value'] })).toEqual([]);
+  });
+
+  test('component inputs ($[[ inputs.x ]]) may stand for a value of any type', () => {
+    const code = 'spec:\n  inputs:\n    n: {type: number, default: 2}\n---\njob:\n  script: $[[ inputs.script ]]\n  parallel: $[[ inputs.n ]]\n  when: $[[ inputs.when ]]\n  rules:\n    - if: $[[ inputs.condition ]]\n';
+    expect(lint(code)).toEqual([]);
   });
 
   test('include accepts one mapping as well as a list', () => {

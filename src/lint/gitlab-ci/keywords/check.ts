@@ -4,7 +4,7 @@
  */
 import type { SourceFile, Span } from '../../engine/types.js';
 import { suggest } from '../support/suggest.js';
-import type { YMap, YNode, YScalar } from '../yaml/nodes.js';
+import type { YMap, YNode, YPair, YScalar } from '../yaml/nodes.js';
 import { describeNode, isReference, keyName } from '../yaml/nodes.js';
 import type { Area, MapType, ProblemCategory, ValueReporter, ValueType } from './types.js';
 import { describeType } from './types.js';
@@ -36,6 +36,7 @@ export class Checker {
   check(node: YNode, type: ValueType, place: Place, key?: YScalar, area?: Area): void {
     const effectiveArea = type.area ?? area;
     if (isReference(node)) return; // an unresolved `!reference`: its target is not known here
+    if (isInterpolated(node)) return; // `$[[ inputs.x ]]`: a component input, any type once interpolated
     if (node.kind === 'scalar' && node.value === null) {
       if (type.nullable || type.kind === 'any' || (type.kind === 'union' && type.options.some((o) => o.nullable || o.kind === 'any'))) return;
       const at = node.empty && key ? key : node;
@@ -161,13 +162,18 @@ export class Checker {
     }
   }
 
-  checkMap(node: YMap, type: MapType, place: Place, area: Area | undefined, key?: YScalar): void {
+  /**
+   * Check a mapping. `ownerOf` names the owner of each entry when they differ (a job's keys that
+   * come from the templates it extends are reported as the template's).
+   */
+  checkMap(node: YMap, type: MapType, place: Place, area: Area | undefined, key?: YScalar, ownerOf?: (pair: YPair) => string): void {
     const present = new Set<string>();
     let index = 0;
     for (const pair of node.pairs) {
       const name = keyName(pair.key);
       present.add(name);
-      const childPlace: Place = { path: place.path ? `${place.path}:${name}` : name, owner: place.owner };
+      const owner = ownerOf?.(pair) ?? place.owner;
+      const childPlace: Place = { path: place.path ? `${place.path}:${name}` : name, owner };
       const known = type.keys?.[name];
       if (known) {
         this.check(pair.value, known, childPlace, pair.key, area);
@@ -176,7 +182,7 @@ export class Checker {
         if (badKey) this.add('value', `${subject({ ...place, item: false })}: the key \`${name}\` ${badKey}`, pair.key, area);
         this.check(pair.value, type.values, childPlace, pair.key, area);
       } else {
-        this.add('unknown-key', unknownKeyMessage(name, type, place), pair.key, area);
+        this.add('unknown-key', unknownKeyMessage(name, type, { ...place, owner }), pair.key, area);
       }
       index++;
     }
@@ -265,6 +271,11 @@ function typeHint(node: YNode, type: ValueType): string {
     return ' (a `: ` inside an unquoted value makes YAML read a `key: value` mapping; quote the whole value)';
   }
   return '';
+}
+
+/** A value with a CI/CD component input, `$[[ inputs.name ]]`, which GitLab replaces before validating. */
+function isInterpolated(node: YNode): boolean {
+  return node.kind === 'scalar' && typeof node.value === 'string' && node.value.includes('$[[');
 }
 
 /** Does the option take this YAML kind of value? */

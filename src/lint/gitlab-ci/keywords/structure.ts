@@ -68,13 +68,28 @@ export function misreadTopLevelKeys(doc: GitlabCiDoc): Set<string> {
 function checkJob(job: CiJob, doc: GitlabCiDoc, checker: Checker): void {
   const jobChecker = new Checker();
   const resolved = withoutNullOverrides(job, doc);
-  jobChecker.checkMap(resolved, JOB_TYPE, { path: '', owner: `job \`${job.name}\`` }, undefined, job.key);
+  jobChecker.checkMap(resolved, JOB_TYPE, { path: '', owner: `job \`${job.name}\`` }, undefined, job.key, ownerOfPair(job, doc));
   // Required keys may come from a template or a file the model cannot see.
   const partial = job.incomplete || !doc.complete;
   for (const problem of jobChecker.problems) {
     if (partial && problem.category === 'missing-key') continue;
     checker.problems.push(problem);
   }
+}
+
+/** "job `x`", or "template `.t` (extended by job `x`)" for keys a job gets from what it extends. */
+function ownerOfPair(job: CiJob, doc: GitlabCiDoc): (pair: YPair) => string {
+  const self = `job \`${job.name}\``;
+  return (pair) => {
+    if (job.definitions.some((d) => d.pairs.some((p) => p.key === pair.key))) return self;
+    for (const name of job.ancestors) {
+      const ancestor = doc.job(name);
+      if (ancestor?.definitions.some((d) => d.pairs.some((p) => p.key === pair.key))) {
+        return `${ancestor.hidden ? 'template' : 'job'} \`${name}\` (extended by job \`${job.name}\`)`;
+      }
+    }
+    return self;
+  };
 }
 
 /**
