@@ -48,6 +48,18 @@ describe.each(makefileSupport.rules.map((r) => [r.meta.id, r] as const))('%s exa
   });
 });
 
+describe('all makefile rules on odd input', () => {
+  it('never throw', () => {
+    const pieces = ['\t', '    ', 'all', 'test', ':', '::', '=', '$(', ')', '$@', '#', '\\', '\n', '.PHONY', 'ifeq', 'else', 'endif', 'define', 'endef', 'include x', '%', ';', '|', 'make', 'cd', '&&'];
+    let seed = 3;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 300; i++) {
+      const code = Array.from({ length: rand(40) }, () => pieces[rand(pieces.length)]).join('');
+      expect(() => run(makefileSupport, { code })).not.toThrow();
+    }
+  });
+});
+
 describe('makefile/recipe-space-indent', () => {
   it('points at the indentation and says what make does instead', () => {
     const found = lint('recipe-space-indent', 'test:\n    pytest\n\tok\n  X=1 cmd\n  a: b\n');

@@ -45,6 +45,18 @@ describe.each(toxSupport.rules.map((r) => [r.meta.id, r] as const))('%s examples
   });
 });
 
+describe('all tox rules on odd input', () => {
+  it('never throw', () => {
+    const pieces = ['[tox]', '[testenv]', '[testenv:a-{b,c}]', '\n', '  ', 'envlist', 'deps', 'passenv', 'commands', ' = ', ':', 'py38', '{', '}', ',', '-', '#', '\\#', '{[testenv]deps}', 'pip install .', 'whitelist_externals'];
+    let seed = 5;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let i = 0; i < 300; i++) {
+      const code = Array.from({ length: rand(40) }, () => pieces[rand(pieces.length)]).join('');
+      expect(() => run(toxSupport, { code })).not.toThrow();
+    }
+  });
+});
+
 describe('tox/eol-python', () => {
   it('reports each written occurrence once, at the version, with its date', () => {
     const code = '[tox]\nenvlist = py{38,312}-django{42,50}, pypy310\n';
