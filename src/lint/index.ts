@@ -13,7 +13,7 @@ import { kindOfFileName } from './engine/file-kind.js';
 import type { FileKindOfFile } from './engine/project.js';
 import type { KindRegistry } from './engine/registry.js';
 import { runEngine } from './engine/run.js';
-import { decodeText, diskReader, memoryReader } from './engine/source-reader.js';
+import { decodeText, diskReader, diskStat, memoryReader, memoryStat } from './engine/source-reader.js';
 import { PARSE_ERROR_RULE, type FileKind, type Finding, type RuleOptions, type SourceFile } from './engine/types.js';
 import { loadRegistry } from './kinds.js';
 
@@ -94,7 +94,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
       errors.push({ file: f.path, message: describeFsError(err, 'cannot read') });
     }
   }
-  const { findings, displaySources } = await runEngine({ registry, root, files: sources, config, readFile: diskReader(root) });
+  const { findings, displaySources } = await runEngine({ registry, root, files: sources, config, readFile: diskReader(root), stat: diskStat(root) });
   return {
     root,
     files: sources.map((s) => s.path),
@@ -175,6 +175,7 @@ export async function lintText(text: string, options: LintTextOptions): Promise<
     config,
     only: options.only ? new Set(options.only) : undefined,
     readFile: reader,
+    stat: memoryStat(all),
   });
   return findings;
 }

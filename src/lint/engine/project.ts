@@ -1,3 +1,4 @@
+import type { RepoStat } from './source-reader.js';
 import type { FileKind, SourceFile } from './types.js';
 
 /** A file kind that is a real file (every kind but the cross-file pseudo-kind). */
@@ -30,6 +31,8 @@ export interface ProjectDoc {
   descriptor: ProjectFile | undefined;
   /** Reads another file of the repository (e.g. a requirements file named by the CI); undefined when missing. */
   readFile(relPath: string): SourceFile | undefined;
+  /** What a path relative to the root names (`file`, `directory`), or undefined when it is missing or outside the root. */
+  pathType(relPath: string): 'file' | 'directory' | undefined;
 }
 
 export function createProjectDoc(
@@ -37,6 +40,7 @@ export function createProjectDoc(
   files: readonly ProjectFile[],
   descriptor: ProjectFile | undefined,
   readFile: (relPath: string) => SourceFile | undefined,
+  stat?: RepoStat,
 ): ProjectDoc {
   const map = new Map(files.map((f) => [f.file.path, f] as const));
   return {
@@ -45,5 +49,7 @@ export function createProjectDoc(
     ofKind: (kind) => files.filter((f) => f.kind === kind),
     descriptor,
     readFile,
+    // Without a stat function only files can be told apart from missing paths.
+    pathType: stat ?? ((relPath) => (relPath === '.' || relPath === '' ? 'directory' : readFile(relPath) ? 'file' : undefined)),
   };
 }

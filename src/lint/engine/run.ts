@@ -7,7 +7,7 @@ import { maskSecretsIn, maskSpans } from './mask-secret.js';
 import { createProjectDoc, type FileKindOfFile, type ProjectFile } from './project.js';
 import type { KindRegistry } from './registry.js';
 import { ensureShellReady } from './shell-init.js';
-import type { RepoReader } from './source-reader.js';
+import type { RepoReader, RepoStat } from './source-reader.js';
 import { applyDirectives, parseDirectives, resolveRanges } from './suppressions.js';
 import {
   INTERNAL_ERROR_RULE,
@@ -33,6 +33,8 @@ export interface EngineInput {
   /** When given, only these rule ids (and engine findings) run. */
   only?: ReadonlySet<string>;
   readFile: RepoReader;
+  /** Tells files from directories for the cross-file rules (default: only files are known). */
+  stat?: RepoStat;
 }
 
 export interface EngineOutput {
@@ -128,7 +130,8 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     findings.push(finding);
   };
 
-  const runRule = <Doc>(rule: Rule<Doc>, file: SourceFile, doc: Doc) => {
+  /** Runs one rule; a rule may be asynchronous (cross-file rules that regenerate files), then the result is awaited by the caller. */
+  const runRule = <Doc>(rule: Rule<Doc>, file: SourceFile, doc: Doc): void | Promise<void> => {
     const setting = settingOf(rule.meta.id, rule.meta.severity);
     if (setting === 'off') return;
     const ctx: RuleContext<Doc> = {
@@ -138,7 +141,8 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       report: (report) => collect(rule as Rule, file, report, setting),
     };
     try {
-      rule.check(ctx);
+      const pending = rule.check(ctx);
+      if (pending) return pending.catch((err: unknown) => crash(file, `rule ${rule.meta.id}`, err));
     } catch (err) {
       crash(file, `rule ${rule.meta.id}`, err);
     }
@@ -193,9 +197,9 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       doc: files.get(f.path)?.doc,
     }));
     const descriptor = linted.find((f) => f.kind === 'descriptor' && f.file.path === 'slipway.yaml') ?? parseQuietly(input, 'slipway.yaml');
-    const doc = createProjectDoc(input.root, linted, descriptor, (rel) => envFor('project').readFile(rel));
+    const doc = createProjectDoc(input.root, linted, descriptor, (rel) => envFor('project').readFile(rel), input.stat);
     const projectFile: SourceFile = { path: '.', text: '', kind: 'project' };
-    for (const rule of registry.projectRules) runRule(rule, projectFile, doc);
+    for (const rule of registry.projectRules) await runRule(rule, projectFile, doc);
   }
 
   // 3. Inline suppressions, then configuration, then the severities in force.

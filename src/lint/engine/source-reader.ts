@@ -1,4 +1,4 @@
-import { readFileSync, realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { isInside, reportPath } from './discovery.js';
 import type { FileKind, SourceFile } from './types.js';
@@ -40,6 +40,51 @@ export function diskReader(root: string): RepoReader {
     }
     cache.set(key, file);
     return file;
+  };
+}
+
+/**
+ * What a path relative to the root names: a file, a directory, or nothing (missing, unreadable,
+ * outside the root). For cross-file rules that check paths a CI job or a Dockerfile names.
+ */
+export type RepoStat = (relPath: string) => 'file' | 'directory' | undefined;
+
+/** `RepoStat` on disk under `root`, with the same containment rules as `diskReader`. */
+export function diskStat(root: string): RepoStat {
+  const cache = new Map<string, 'file' | 'directory' | undefined>();
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    realRoot = root;
+  }
+  return (relPath) => {
+    const abs = resolve(root, relPath);
+    if (!isInside(root, abs)) return undefined;
+    if (cache.has(abs)) return cache.get(abs);
+    let type: 'file' | 'directory' | undefined;
+    try {
+      if (isInside(realRoot, realpathSync(abs))) {
+        const st = statSync(abs);
+        type = st.isDirectory() ? 'directory' : st.isFile() ? 'file' : undefined;
+      }
+    } catch {
+      type = undefined;
+    }
+    cache.set(abs, type);
+    return type;
+  };
+}
+
+/** `RepoStat` over in-memory files: a directory is any prefix of a file's path. */
+export function memoryStat(files: Readonly<Record<string, string>>): RepoStat {
+  const paths = Object.keys(files).map(normalize);
+  return (relPath) => {
+    const path = normalize(relPath);
+    if (path === '.' || path === '') return 'directory';
+    if (path === '..' || path.startsWith('../') || path.startsWith('/')) return undefined;
+    if (paths.includes(path)) return 'file';
+    return paths.some((p) => p.startsWith(`${path.replace(/\/$/, '')}/`)) ? 'directory' : undefined;
   };
 }
 

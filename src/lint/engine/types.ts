@@ -157,7 +157,11 @@ export interface RuleContext<Doc> {
 
 export interface Rule<Doc = unknown> {
   meta: RuleMeta;
-  check(ctx: RuleContext<Doc>): void;
+  /**
+   * Reports through `ctx.report`. Only cross-file (`project`) rules may return a promise (the
+   * engine awaits them, e.g. to regenerate files); rules of a file kind are synchronous.
+   */
+  check(ctx: RuleContext<Doc>): void | Promise<void>;
 }
 
 /** Define a rule with its document type checked. */
