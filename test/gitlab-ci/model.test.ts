@@ -61,6 +61,12 @@ describe('YAML layer', () => {
     expect(result.problems[0]!.span!.start).toBeGreaterThan(0);
   });
 
+  test('an HTML page saved as .gitlab-ci.yml is named as such', () => {
+    const result = buildModel({ path: '.gitlab-ci.yml', text: '<!DOCTYPE html>\n<html class="x">\n<head prefix="og: http://ogp.me/ns#">\n', kind: 'gitlab-ci' }, memoryEnv({}));
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]!.message).toMatch(/^invalid YAML: .*\(the file is an HTML or XML page, not YAML/);
+  });
+
   test('an alias bomb is refused with a clear problem, quickly', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);

@@ -29,8 +29,12 @@ describe('unknown keywords', () => {
     expect(messages('variabels: x\n', ['unknown-keyword'])[0]).toMatch(/; did you mean the global keyword `variables`\?$/);
   });
 
-  test('global keywords in a job get a note on where they belong', () => {
+  test('global keywords in a job, and global-only variable keys, get a note on where they belong', () => {
     expect(messages('job:\n  script: make\n  include: x.yml\n', ['unknown-keyword'])[0]).toMatch(/`include` is a global keyword/);
+    expect(messages('job:\n  script: make\n  variables:\n    A:\n      value: "1"\n      description: x\n', ['unknown-keyword'])).toEqual([
+      '6:7 unknown keyword `description` in `variables:A` of job `job`; `description` is only allowed for global `variables`',
+    ]);
+    expect(messages('job:\n  script: make\n  environment:\n    name: x\n    description: y\n', ['unknown-keyword'])[0]).toMatch(/expected one of `name`/);
   });
 
   test('hidden keys are not checked unless a job extends them; then at the template, once', () => {

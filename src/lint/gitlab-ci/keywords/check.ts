@@ -243,21 +243,22 @@ function unknownKeyMessage(name: string, type: MapType, place: Place): string {
   const note = KEY_NOTES[name];
   const guess = suggest(name, allowed);
   if (guess) return `${base}; did you mean \`${guess}\`?`;
-  if (note && note.unlessIn !== place.path) return `${base}; ${note.text}`;
+  const context = place.path === '' ? 'job' : /(^|:)variables:[^:]+$/.test(place.path) ? 'variable' : 'other';
+  if (note && note.in === context && place.owner.startsWith('job')) return `${base}; ${note.text}`;
   if (allowed.length === 0) return base;
   return `${base}; expected one of ${allowed.map((k) => `\`${k}\``).join(', ')}`;
 }
 
-/** Extra words for keys people often put in the wrong place. */
-const KEY_NOTES: Record<string, { text: string; unlessIn?: string }> = {
-  stages: { text: '`stages` is a global keyword (the list of stages); a job takes `stage:`' },
-  include: { text: '`include` is a global keyword; a job cannot include files (a trigger job uses `trigger:include`)' },
-  workflow: { text: '`workflow` is a global keyword' },
-  default: { text: '`default` is a global keyword' },
-  spec: { text: '`spec` belongs in the header document of a CI/CD component (before `---`)' },
-  description: { text: '`description` is only allowed for global `variables`' },
-  options: { text: '`options` is only allowed for global `variables`' },
-  type: { text: 'the job keyword `type` was removed in GitLab 15.0; use `stage:`' },
+/** Extra words for keys people often put in the wrong place: at a job's top level, or in a job variable. */
+const KEY_NOTES: Record<string, { text: string; in: 'job' | 'variable' }> = {
+  stages: { in: 'job', text: '`stages` is a global keyword (the list of stages); a job takes `stage:`' },
+  include: { in: 'job', text: '`include` is a global keyword; a job cannot include files (a trigger job uses `trigger:include`)' },
+  workflow: { in: 'job', text: '`workflow` is a global keyword' },
+  default: { in: 'job', text: '`default` is a global keyword' },
+  spec: { in: 'job', text: '`spec` belongs in the header document of a CI/CD component (before `---`)' },
+  type: { in: 'job', text: 'the job keyword `type` was removed in GitLab 15.0; use `stage:`' },
+  description: { in: 'variable', text: '`description` is only allowed for global `variables`' },
+  options: { in: 'variable', text: '`options` is only allowed for global `variables`' },
 };
 
 function typeHint(node: YNode, type: ValueType): string {

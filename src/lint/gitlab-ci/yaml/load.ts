@@ -73,7 +73,9 @@ export function loadYaml(file: SourceFile): LoadedYaml {
     const error = doc.errors[0];
     if (error) {
       const start = error.pos[0];
-      result.syntaxError = { message: yamlErrorMessage(error.message), span: { start, end: Math.max(start, error.pos[1]) } };
+      let message = yamlErrorMessage(error.message);
+      if (/^\s*<(?:!doctype|html|\?xml)/i.test(file.text)) message += ' (the file is an HTML or XML page, not YAML: a web page saved instead of the raw file?)';
+      result.syntaxError = { message, span: { start, end: Math.max(start, error.pos[1]) } };
       return result;
     }
   }
