@@ -157,6 +157,11 @@ describe('RUN scripts and positions', () => {
     expect(doc.find('RUN').map((r) => r.noScriptReason)).toEqual(['empty', 'empty']);
   });
 
+  test('a `# hadolint shell=powershell` comment marks the RUNs after it', () => {
+    const doc = parseDoc('FROM base-from-elsewhere\nRUN ls\n# hadolint shell=powershell\nRUN & C:/tool.ps1 --x\nFROM b\nRUN dir\n');
+    expect(doc.find('RUN').map((r) => r.noScriptReason)).toEqual([undefined, 'non-posix-shell', 'non-posix-shell']);
+  });
+
   test('Windows stages and PowerShell SHELL are not POSIX', () => {
     const doc = parseDoc('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN dir\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem\nFROM alpine\nRUN ls\n');
     const runs = doc.find('RUN');

@@ -87,6 +87,9 @@ class DocBuilder {
   private readonly stages: MutableStage[] = [];
   private readonly globalArgs: ArgInstruction[] = [];
   private escapeChar = '\\';
+  /** The shell named by the last `# hadolint shell=…` comment seen. */
+  private pragmaShell: string | undefined;
+  private pragmasSeen = 0;
   private state: BuildState = BuildState.initial('linux');
   private globalState: BuildState = this.state;
 
@@ -120,6 +123,7 @@ class DocBuilder {
         this.unknownInstruction(raw);
         continue;
       }
+      this.applyShellPragmas(comments, start);
       const stage = keyword === 'FROM' ? undefined : this.stages[this.stages.length - 1];
       const ins = this.instruction(raw, keyword as Keyword, { stage, state: this.state, onbuild: undefined, index: this.instructions.length });
       this.instructions.push(ins);
@@ -150,6 +154,20 @@ class DocBuilder {
     return DockerfileParser.parse(blanked)
       .getInstructions()
       .filter((raw) => rangeToSpan(this.lines, raw.getInstructionRange()).start >= from);
+  }
+
+  /**
+   * hadolint's `# hadolint shell=powershell` comment says which shell the RUNs after it use (for images
+   * whose SHELL is set in a base image the Dockerfile does not show). It holds until a SHELL instruction,
+   * and for the stages that follow.
+   */
+  private applyShellPragmas(comments: readonly DockerComment[], before: number): void {
+    for (; this.pragmasSeen < comments.length && comments[this.pragmasSeen]!.span.start < before; this.pragmasSeen++) {
+      const m = /^hadolint\s+shell\s*=\s*(\S+)/.exec(comments[this.pragmasSeen]!.text);
+      if (!m) continue;
+      this.pragmaShell = m[1]!;
+      this.advance(this.state.with({ shell: [this.pragmaShell], shellInstruction: undefined }));
+    }
   }
 
   // ---- document ------------------------------------------------------------------------------
@@ -371,6 +389,7 @@ class DocBuilder {
     baseStage?.children.push(stage);
     this.stages.push(stage);
     this.state = stageState;
+    if (this.pragmaShell) this.advance(this.state.with({ shell: [this.pragmaShell] }));
     return ins;
   }
 
