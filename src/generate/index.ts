@@ -7,7 +7,7 @@ import type { GeneratedFile } from './types.js';
 import { generatePython, PYTHON_OUTPUTS } from './python/index.js';
 
 export type { GeneratedFile, GeneratedKind } from './types.js';
-export { writeGenerated, planWrite, unifiedDiff, type FileAction, type WriteOptions, type WriteReport, type FileReport, type FileState } from './write.js';
+export { writeGenerated, planWrite, unifiedDiff, generatedFileState, isObsoleteOutput, type FileAction, type WriteOptions, type WriteReport, type FileReport, type FileState } from './write.js';
 export { provenance, type Provenance } from './header.js';
 export { UnsafeValueError } from './unsafe-value.js';
 

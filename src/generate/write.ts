@@ -77,11 +77,27 @@ function planFile(root: string, file: GeneratedFile, force: boolean): FileReport
   const problem = pathProblem(root, abs);
   if (problem) return { path: file.path, state: 'unsafe', action: 'refused', reason: REASONS[problem], after: file.content };
   const before = readOrUndefined(abs);
-  if (before === undefined) return { path: file.path, state: 'missing', action: 'create', after: file.content };
-  if (before === file.content) return { path: file.path, state: 'current', action: 'unchanged', before, after: file.content };
+  const state = generatedFileState(before, file.content);
+  if (before === undefined || state === 'missing') return { path: file.path, state: 'missing', action: 'create', after: file.content };
+  if (state === 'current') return { path: file.path, state, action: 'unchanged', before, after: file.content };
+  if (state === 'stale') return { path: file.path, state, action: 'update', before, after: file.content };
+  return { path: file.path, state, action: force ? 'update' : 'refused', reason: REASONS[state], before, after: file.content };
+}
+
+/**
+ * How the text now at a generated file's path (undefined: no file) compares with what slipway
+ * generates: the decision `generate --check` reports, also used by the linter's drift rule.
+ */
+export function generatedFileState(before: string | undefined, content: string): 'missing' | 'current' | 'stale' | 'edited' | 'foreign' {
+  if (before === undefined) return 'missing';
+  if (before === content) return 'current';
   const origin = provenance(before);
-  if (origin === 'unedited') return { path: file.path, state: 'stale', action: 'update', before, after: file.content };
-  return { path: file.path, state: origin, action: force ? 'update' : 'refused', reason: REASONS[origin], before, after: file.content };
+  return origin === 'unedited' ? 'stale' : origin;
+}
+
+/** Whether a file slipway no longer generates, with this text, is one it wrote (so `generate` deletes or refuses it). */
+export function isObsoleteOutput(before: string | undefined): boolean {
+  return before !== undefined && provenance(before) !== 'foreign';
 }
 
 /** An obsolete file: deleted when slipway wrote it and nobody edited it; others are not slipway's to touch. */
@@ -89,9 +105,8 @@ function planObsolete(root: string, path: string, force: boolean): FileReport | 
   const abs = outputPath(root, path);
   if (pathProblem(root, abs)) return undefined;
   const before = readOrUndefined(abs);
-  if (before === undefined) return undefined;
+  if (before === undefined || !isObsoleteOutput(before)) return undefined;
   const origin = provenance(before);
-  if (origin === 'foreign') return undefined;
   if (origin === 'unedited' || force) return { path, state: 'obsolete', action: 'delete', before, after: '' };
   return { path, state: 'obsolete', action: 'refused', reason: REASONS.obsolete, before, after: '' };
 }
