@@ -78,6 +78,14 @@ describe('rules', () => {
     expect(rule(d).prerequisites).toEqual([]);
   });
 
+  it('records comments outside recipes, with continued comment lines', () => {
+    const d = doc('# one \\\n  still one\nX = 1 # two\nall: ; echo "# not a comment"\n\t# shell comment\n');
+    expect(d.comments.map((c) => [c.line, c.text])).toEqual([
+      [1, '# one \\\n  still one'],
+      [3, '# two'],
+    ]);
+  });
+
   it('handles CRLF line endings', () => {
     const d = doc('X = 1\r\nall: dep\r\n\techo $(X)\r\n');
     expect(rule(d).recipe[0]).toMatchObject({ line: 3, text: 'echo $(X)' });

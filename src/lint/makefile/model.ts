@@ -112,11 +112,20 @@ export interface IncludedMakefile {
   doc: MakefileDoc;
 }
 
+/** A `#` comment outside recipes (in a recipe, `#` belongs to the shell). */
+export interface MakeComment {
+  /** From `#` to the end of the logical line (a comment continues after a trailing `\`). */
+  text: string;
+  span: Span;
+  line: number;
+}
+
 export interface MakefileDoc {
   text: string;
   lines: LineIndex;
   /** All statements in file order. */
   statements: Statement[];
+  comments: MakeComment[];
   rules: MakeRule[];
   assignments: Assignment[];
   /** Every variable reference and function call outside `define` bodies. */

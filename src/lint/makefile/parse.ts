@@ -84,6 +84,7 @@ class MakefileReader {
   private readonly assignments: Assignment[] = [];
   private readonly problems: ParseProblem[] = [];
   private readonly refs: MakefileDoc['variableRefs'] = [];
+  private readonly comments: MakefileDoc['comments'] = [];
   private prefix = '\t';
   private oneShell = false;
   private currentRule: MakeRule | undefined;
@@ -109,6 +110,7 @@ class MakefileReader {
       text: this.text,
       lines: this.lines,
       statements: this.statements,
+      comments: this.comments,
       rules: this.rules,
       assignments: this.assignments,
       variableRefs: this.refs,
@@ -152,13 +154,18 @@ class MakefileReader {
     const raw = this.text.slice(start, this.lineEnd(last));
     const hash = commentStart(raw);
     let body = trimmed(hash >= 0 ? raw.slice(0, hash) : raw, start);
-    if (body.text === '') return last + 1;
+    if (body.text === '') {
+      if (hash >= 0) this.addComment(raw, start, hash);
+      return last + 1;
+    }
     const indent = body.span.start - start;
     let parsed = parseLine(body.text, body.span.start);
     if (parsed.kind === 'rule' && parsed.rule.inlineRecipe && hash >= 0) {
       // A `#` after the `;` of a rule belongs to the recipe, which make hands to the shell as is.
       body = trimmed(raw, start);
       parsed = parseLine(body.text, body.span.start);
+    } else if (hash >= 0) {
+      this.addComment(raw, start, hash);
     }
 
     if (this.currentRule && this.prefix === '\t' && physical.startsWith(' ') && parsed.kind !== 'conditional') {
@@ -177,6 +184,11 @@ class MakefileReader {
       return last + 1;
     }
     return this.commit(parsed, body, line, last);
+  }
+
+  private addComment(raw: string, start: number, hash: number): void {
+    const at = start + hash;
+    this.comments.push({ text: raw.slice(hash), span: { start: at, end: start + raw.length }, line: this.lines.positionAt(at).line });
   }
 
   private base(body: Word, line: number, last: number): StatementBase {

@@ -7,6 +7,7 @@ import type { Span } from '../engine/types.js';
 import type { LineIndex } from '../../util/text.js';
 import { expandNames, parseCondition, type ExpansionIssue, type FactorCondition, type GeneratedName } from './factors.js';
 import type { IniDoc, IniEntry, IniSection, IniValueLine } from './ini.js';
+import { substitutionsIn, type Substitution } from './substitutions.js';
 
 /** One line of a setting as tox 4 reads it. */
 export interface ToxValueLine extends IniValueLine {
@@ -17,6 +18,8 @@ export interface ToxValueLine extends IniValueLine {
   /** The line after its condition, with its span. */
   content: string;
   contentSpan: Span;
+  /** The `{…}` substitutions of the content (empty for settings that hold env names: envlist, depends, labels). */
+  substitutions: Substitution[];
 }
 
 export interface ToxSetting {
@@ -67,20 +70,24 @@ function sectionKind(name: string): ToxSectionKind {
   return 'other';
 }
 
-function valueLine(line: IniValueLine): ToxValueLine {
+/** Settings whose braces are factor groups of env names, not substitutions. */
+const ENV_NAME_KEYS = new Set(['envlist', 'env_list', 'depends', 'labels']);
+
+function valueLine(line: IniValueLine, key: string): ToxValueLine {
   const hash = line.text.search(COMMENT_IN_VALUE);
   const effective = (hash >= 0 ? line.text.slice(0, hash) : line.text).trimEnd();
   const condition = parseCondition(effective, line.span.start);
   const contentOffset = condition ? effective.length - condition.content.length : 0;
   const content = effective.slice(contentOffset);
   const start = line.span.start + contentOffset;
-  const out: ToxValueLine = { ...line, effective, content, contentSpan: { start, end: start + content.length } };
+  const substitutions = ENV_NAME_KEYS.has(key) ? [] : substitutionsIn(content, start);
+  const out: ToxValueLine = { ...line, effective, content, contentSpan: { start, end: start + content.length }, substitutions };
   if (condition) out.condition = condition;
   return out;
 }
 
 function setting(entry: IniEntry): ToxSetting {
-  return { entry, lines: entry.lines.map(valueLine) };
+  return { entry, lines: entry.lines.map((l) => valueLine(l, entry.name)) };
 }
 
 /** The last setting of a section with one of the keys (tox's aliases, e.g. `env_list`/`envlist`). */

@@ -12,7 +12,6 @@ function conditionFactors(doc: ToxDoc): Set<string> {
   return used;
 }
 
-const ENV_NAME_SUBSTITUTION = /\{env_?name\}/;
 
 /** Plugins known to add no environments of their own. */
 const ENV_NEUTRAL_PLUGINS = new Set(['tox-uv', 'tox-gh-actions', 'tox-gh', 'tox-ansi', 'tox-extras', 'tox-pyenv', 'tox-pyenv-redux', 'tox-docker', 'tox-conda', 'tox-pdm', 'tox-poetry', 'tox-wheel']);
@@ -57,7 +56,10 @@ export default defineRule<ToxDoc>({
   },
   check(ctx) {
     const doc = ctx.doc;
-    if ([...valueLines(doc)].some(({ line }) => ENV_NAME_SUBSTITUTION.test(line.effective))) return;
+    const usesEnvName = [...valueLines(doc)].some(({ line }) =>
+      line.substitutions.some((s) => s.kind === 'named' && (s.name === 'env_name' || s.name === 'envname')),
+    );
+    if (usesEnvName) return;
     const used = conditionFactors(doc);
     const sections = envSectionNames(doc);
     const candidates = [...used].filter((f) => !isPythonFactor(f));

@@ -3,8 +3,6 @@ import { entryOf, type IniSection } from '../ini.js';
 import { CORE_KEYS, ENV_KEYS } from '../keys.js';
 import type { ToxDoc } from '../model.js';
 
-const REFERENCE = /\{\[([^\]{}]+)\]([^{}:\s]+)\}/g;
-
 /**
  * Whether tox 4 can resolve `{[section]key}` (tox/config/loader/ini/replace.py): `[tox]` and
  * `[testenv:NAME]` references go through the configuration, where every tox setting has at least
@@ -56,14 +54,13 @@ export default defineRule<ToxDoc>({
     for (const section of ctx.doc.sections) {
       for (const setting of section.settings) {
         for (const line of setting.lines) {
-          for (const m of line.effective.matchAll(REFERENCE)) {
-            const [, name, key] = m as unknown as [string, string, string];
-            if (resolves(ctx.doc, sections, name, key)) continue;
-            const start = line.span.start + m.index!;
-            const why = sections.has(name) ? `[${name}] has no key \`${key}\`` : `there is no section [${name}]`;
+          for (const sub of line.substitutions) {
+            if (sub.kind !== 'reference' || !sub.section || !sub.key || /[{}\s]/.test(sub.key)) continue;
+            if (resolves(ctx.doc, sections, sub.section, sub.key)) continue;
+            const why = sections.has(sub.section) ? `[${sub.section}] has no key \`${sub.key}\`` : `there is no section [${sub.section}]`;
             ctx.report({
-              message: `\`${m[0]}\` cannot be resolved: ${why}; tox leaves the text in the value as it is`,
-              span: { start, end: start + m[0].length },
+              message: `\`${sub.text}\` cannot be resolved: ${why}; tox leaves the text in the value as it is`,
+              span: sub.span,
             });
           }
         }
