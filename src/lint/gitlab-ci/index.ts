@@ -69,5 +69,5 @@ export type { ExpressionNode, ParsedExpression } from './expression/parse.js';
 export { structureProblems } from './keywords/structure.js';
 export type { StructureProblem } from './keywords/structure.js';
 export { DEFAULT_KEYWORDS, GLOBAL_KEYWORDS, JOB_KEYWORDS } from './keywords/table.js';
-export { at } from './support/report.js';
+export { at, reportOnce } from './support/report.js';
 export { lintGitlabCi, memoryEnv } from './run.js';

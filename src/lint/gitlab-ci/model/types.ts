@@ -10,16 +10,37 @@
  *   inherited as `inherit:` allows. `job.get('keyword')` gives the raw YNode of any keyword,
  *   including the ones without a typed field (`release`, `pages`, `secrets`, `id_tokens`, …).
  * - Every YNode/YScalar carries `file` and `span` of the place it is WRITTEN: report with
- *   `at(node)` (../rules/report.ts) and the finding lands in the right file and line, even when
- *   the value came from a template job, an anchor or an included file.
+ *   `ctx.report({ message, ...at(ctx, node) })` (../support/report.ts) and the finding lands in the
+ *   right file and line, even when the value came from a template job, an anchor or an included
+ *   file. A template's value reaches every job that extends it: use `reportOnce(ctx)` to report
+ *   each place once.
  * - `job.origin(keyword)` tells where an effective value came from ('job', 'extends', 'default',
  *   'global'), e.g. to report an inherited default once, at `default:`, not once per job.
  * - Typed fields are lenient: a value of the wrong type is left out (undefined or an empty list),
  *   never guessed; the structure rules report the type error. Rules should not re-check shapes.
+ * - Positions inside a value (a word of a script line, a token of `rules:if`):
+ *   `valueOffset(scalar, index)` / `valueSpan(scalar, start, end)` (../yaml/offsets.ts).
+ *   `rule.ifExpression` is the parsed `rules:if` (../expression/parse.ts) when it is valid.
  * - `doc.complete` is false when some include could not be read (remote, project, template,
  *   component, or a missing local file) or the file is not a pipeline entry point (any YAML
  *   file but `.gitlab-ci.yml` may be included by one): jobs, stages or templates may then come
  *   from files the model cannot see, so "unknown X" rules should stay silent.
+ * - Values may be component inputs (`$[[ inputs.name ]]`), replaced by GitLab before it reads
+ *   them: do not judge such a value.
+ *
+ * A rule, start to end:
+ *
+ *   export default defineRule<GitlabCiDoc>({
+ *     meta: { id: 'gitlab-ci/cache-without-key', kind: 'gitlab-ci', … },
+ *     check(ctx) {
+ *       const report = reportOnce(ctx);
+ *       for (const job of ctx.doc.jobs)
+ *         for (const cache of job.cache)
+ *           if (!cache.key) report(cache.node, `cache of job \`${job.name}\` has no \`key:\`; …`);
+ *     },
+ *   });
+ *
+ * then one line in ../rules/index.ts (sorted by id).
  */
 import type { SourceFile, Span } from '../../engine/types.js';
 import type { ExpressionNode } from '../expression/parse.js';

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import type { GitlabCiDoc } from '../model/types.js';
-import { at } from '../support/report.js';
+import { reportOnce } from '../support/report.js';
 import { describeUnknownJob } from '../support/jobs.js';
 
 export default defineRule<GitlabCiDoc>({
@@ -27,15 +27,12 @@ export default defineRule<GitlabCiDoc>({
   check(ctx) {
     const doc = ctx.doc;
     if (!doc.complete) return;
-    const seen = new Set<string>();
+    const report = reportOnce(ctx);
     for (const job of doc.jobs) {
       for (const dep of job.dependencies ?? []) {
         if (typeof dep.value !== 'string') continue;
         const problem = describeUnknownJob(doc, dep.value);
-        const id = `${dep.file.path}:${dep.span.start}`;
-        if (!problem || seen.has(id)) continue;
-        seen.add(id);
-        ctx.report({ message: `job \`${job.name}\` depends on \`${dep.value}\`, ${problem}`, ...at(ctx, dep) });
+        if (problem) report(dep, `job \`${job.name}\` depends on \`${dep.value}\`, ${problem}`);
       }
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/types.js';
 import type { CiNeed, GitlabCiDoc } from '../model/types.js';
-import { at } from '../support/report.js';
+import { reportOnce } from '../support/report.js';
 import { describeUnknownJob } from '../support/jobs.js';
 
 export default defineRule<GitlabCiDoc>({
@@ -28,15 +28,11 @@ export default defineRule<GitlabCiDoc>({
   check(ctx) {
     const doc = ctx.doc;
     if (!doc.complete) return;
-    const seen = new Set<string>();
+    const report = reportOnce(ctx);
     const check = (jobName: string, need: CiNeed) => {
       if (need.kind !== 'job' || need.optional || !need.job) return;
       const problem = describeUnknownJob(doc, String(need.job.value));
-      if (!problem) return;
-      const id = `${need.job.file.path}:${need.job.span.start}`;
-      if (seen.has(id)) return;
-      seen.add(id);
-      ctx.report({ message: `job \`${jobName}\` needs \`${String(need.job.value)}\`, ${problem}`, ...at(ctx, need.job) });
+      if (problem) report(need.job, `job \`${jobName}\` needs \`${String(need.job.value)}\`, ${problem}`);
     };
     for (const job of doc.jobs) {
       for (const need of job.needs ?? []) check(job.name, need);

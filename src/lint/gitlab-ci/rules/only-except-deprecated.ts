@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { GitlabCiDoc } from '../model/types.js';
 import { pairOf } from '../yaml/nodes.js';
-import { at } from '../support/report.js';
+import { reportOnce } from '../support/report.js';
 
 export default defineRule<GitlabCiDoc>({
   meta: {
@@ -26,19 +26,13 @@ export default defineRule<GitlabCiDoc>({
     },
   },
   check(ctx) {
-    const seen = new Set<string>();
+    const report = reportOnce(ctx);
     for (const job of ctx.doc.jobs) {
       if (job.rules !== undefined) continue;
       for (const keyword of ['only', 'except'] as const) {
         const pair = pairOf(job.resolved, keyword);
         if (!pair || (pair.value.kind === 'scalar' && pair.value.value === null)) continue;
-        const id = `${pair.key.file.path}:${pair.key.span.start}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        ctx.report({
-          message: `\`${keyword}\` in job \`${job.name}\` is no longer developed by GitLab; use \`rules:\` instead (they can express every \`${keyword}\` condition)`,
-          ...at(ctx, pair.key),
-        });
+        report(pair.key, `\`${keyword}\` in job \`${job.name}\` is no longer developed by GitLab; use \`rules:\` instead (they can express every \`${keyword}\` condition)`);
       }
     }
   },

@@ -1,7 +1,7 @@
 import { suggest } from '../support/suggest.js';
 import { defineRule } from '../../engine/types.js';
 import type { GitlabCiDoc } from '../model/types.js';
-import { at } from '../support/report.js';
+import { reportOnce } from '../support/report.js';
 
 export default defineRule<GitlabCiDoc>({
   meta: {
@@ -27,19 +27,16 @@ export default defineRule<GitlabCiDoc>({
   check(ctx) {
     const { stages } = ctx.doc;
     if (!stages.known) return;
-    const seen = new Set<string>();
+    const report = reportOnce(ctx);
     for (const job of ctx.doc.jobs) {
       const node = job.stageNode;
       if (!node || typeof node.value !== 'string' || stages.names.includes(node.value)) continue;
       if (node.value.includes('$[[')) continue; // a component input, interpolated by GitLab
-      const id = `${node.file.path}:${node.span.start}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
       const guess = suggest(node.value, stages.names);
       const list = stages.names.map((s) => `\`${s}\``).join(', ');
       const declared = stages.declared ? `\`stages:\` (${list})` : `GitLab's default stages (${list}), as \`stages:\` is not declared`;
       const fix = guess ? `; did you mean \`${guess}\`?` : `; add \`${node.value}\` to \`stages:\``;
-      ctx.report({ message: `stage \`${node.value}\` of job \`${job.name}\` is not one of ${declared}${fix}`, ...at(ctx, node) });
+      report(node, `stage \`${node.value}\` of job \`${job.name}\` is not one of ${declared}${fix}`);
     }
   },
 });

@@ -16,6 +16,22 @@ export function at(ctx: RuleContext<GitlabCiDoc>, where: { file: SourceFile; spa
   return where.file.path === ctx.file.path ? { span: where.span } : { span: where.span, file: where.file };
 }
 
+/**
+ * A reporter that reports each place once. A template's value reaches every job that extends it;
+ * check jobs one by one and report through this, and the template's line is reported once:
+ *   const report = reportOnce(ctx);
+ *   for (const job of ctx.doc.jobs) if (bad(job.stageNode)) report(job.stageNode, `…`);
+ */
+export function reportOnce(ctx: RuleContext<GitlabCiDoc>): (where: { file: SourceFile; span: Span }, message: string) => void {
+  const seen = new Set<string>();
+  return (where, message) => {
+    const id = `${where.file.path}\u0000${where.span.start}\u0000${where.span.end}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    ctx.report({ message, ...at(ctx, where) });
+  };
+}
+
 /** Report the structure problems of some categories and area (no area = the generic ones). */
 export function reportStructure(ctx: RuleContext<GitlabCiDoc>, categories: readonly ProblemCategory[] | 'all', area: Area | undefined): void {
   for (const problem of structureProblems(ctx.doc)) {
