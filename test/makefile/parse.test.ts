@@ -194,6 +194,12 @@ describe('misindented recipe lines', () => {
     ]);
   });
 
+  it('reads make syntax indented on purpose after a rule as make syntax', () => {
+    const d = doc('all: dep\n  include extra.mk\n  CFLAGS += -O2\n  export PATH := bin:$(PATH)\n');
+    expect(rule(d).recipe).toEqual([]);
+    expect(d.assignments.map((a) => a.name.text)).toEqual(['CFLAGS', 'PATH']);
+  });
+
   it('does not take an indented assignment after a conditional for a recipe line', () => {
     const d = doc('all: dep\nifdef CI\n  FLAGS = -q\nendif\n');
     expect(rule(d).recipe).toEqual([]);

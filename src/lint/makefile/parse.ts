@@ -168,7 +168,7 @@ class MakefileReader {
       this.addComment(raw, start, hash);
     }
 
-    if (this.currentRule && this.prefix === '\t' && physical.startsWith(' ') && parsed.kind !== 'conditional') {
+    if (this.currentRule && this.prefix === '\t' && physical.startsWith(' ') && !isMakeSyntax(parsed, body.text)) {
       if (this.last !== 'other' || parsed.kind === 'invalid') {
         this.addRecipeLine(line, last, start + indent, { start, end: start + indent });
         return last + 1;
@@ -352,6 +352,26 @@ class MakefileReader {
     };
     this.addAssignment(assignment);
     return endLine + 1;
+  }
+}
+
+/**
+ * Whether a space-indented line reads as make syntax someone indented on purpose: a conditional, a
+ * directive (`include`, `export`, `define`), or an assignment written make-style with a space before
+ * its operator (`  CFLAGS += -O2`). A shell-style `FOO=bar cmd` or a bare command is not.
+ */
+function isMakeSyntax(parsed: LineParse, text: string): boolean {
+  switch (parsed.kind) {
+    case 'conditional':
+    case 'include':
+    case 'directive':
+    case 'define':
+    case 'stray-endef':
+      return true;
+    case 'assignment':
+      return parsed.modifiers.length > 0 || /\s/.test(text[parsed.name.span.end - parsed.name.span.start] ?? '');
+    default:
+      return false;
   }
 }
 

@@ -29,7 +29,9 @@ export default defineRule<MakefileDoc>({
     rationale:
       'GNU make only treats a line as a command when it starts with a tab (the recipe prefix). A line indented with ' +
       'spaces after a rule makes make stop with "missing separator", or, when it happens to look like `VAR=value` or ' +
-      '`a: b`, is silently read as a variable assignment or a rule and never runs. Editors that expand tabs cause it.',
+      '`a: b`, is silently read as a variable assignment or a rule and never runs. Editors that expand tabs cause it. ' +
+      'Lines that read as make syntax indented on purpose (`include`, `export`, a conditional, `VAR += x` with a space ' +
+      'before the operator) are not reported.',
     howToFix:
       'Indent recipe lines with one tab (configure the editor to keep tabs in Makefiles), or set `.RECIPEPREFIX` ' +
       'to another character and use that.',
