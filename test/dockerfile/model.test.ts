@@ -254,6 +254,11 @@ describe('parse failures: only where BuildKit fails', () => {
     expect(problems('FROM a\nRUN <<EOF\necho\n')[0]).toContain('never closed');
   });
 
+  test('deeply nested variables do not exhaust the stack', () => {
+    const text = 'ARG X=' + '${A:-'.repeat(20000) + 'v' + '}'.repeat(20000) + '\nFROM a:$X\n';
+    expect(problems(text)).toEqual([]);
+  });
+
   test('odd but valid files parse', () => {
     for (const text of [
       'FROM a\nRUN\n',

@@ -160,6 +160,13 @@ describe('more shapes', () => {
     }
   });
 
+  test('deep nesting and long chains never exhaust the stack', () => {
+    for (const text of ['('.repeat(6000) + 'x' + ')'.repeat(6000), '$('.repeat(6000) + 'x' + ')'.repeat(6000), 'if x; then '.repeat(6000) + 'y' + '; fi'.repeat(6000)]) {
+      expect(() => parseShell(text)).not.toThrow();
+    }
+    expect(parseShell('a && '.repeat(6000) + 'b').commands).toHaveLength(6001);
+  });
+
   test('nesting is bounded', () => {
     let text = 'apt-get install x';
     for (let i = 0; i < 8; i++) text = `sh -c ${JSON.stringify(text)}`;

@@ -62,7 +62,14 @@ class Builder {
   }
 }
 
-function expandInto(out: Builder, raw: string, from: number, to: number, base: number, lookup: Lookup, esc: string, inDouble: boolean): void {
+/** Deeper `${A:-${B:-…}}` nesting is left unexpanded (hostile input must not exhaust the stack). */
+const MAX_DEPTH = 32;
+
+function expandInto(out: Builder, raw: string, from: number, to: number, base: number, lookup: Lookup, esc: string, inDouble: boolean, depth = 0): void {
+  if (depth > MAX_DEPTH) {
+    out.add(raw.slice(from, to), { start: base + from, end: base + to }, false);
+    return;
+  }
   let i = from;
   let quote: "'" | '"' | undefined = inDouble ? '"' : undefined;
   while (i < to) {
@@ -96,7 +103,7 @@ function expandInto(out: Builder, raw: string, from: number, to: number, base: n
       continue;
     }
     if (c === '$') {
-      const consumed = expandReference(out, raw, i, to, base, lookup, esc);
+      const consumed = expandReference(out, raw, i, to, base, lookup, esc, depth);
       if (consumed > 0) {
         i += consumed;
         continue;
@@ -108,7 +115,7 @@ function expandInto(out: Builder, raw: string, from: number, to: number, base: n
 }
 
 /** Expands the reference at `raw[i] === '$'`; returns how many characters it used (0: a literal `$`). */
-function expandReference(out: Builder, raw: string, i: number, to: number, base: number, lookup: Lookup, esc: string): number {
+function expandReference(out: Builder, raw: string, i: number, to: number, base: number, lookup: Lookup, esc: string, depth: number): number {
   if (raw[i + 1] === '{') {
     const close = matchingBrace(raw, i + 2, to);
     if (close < 0) return 0;
@@ -140,10 +147,10 @@ function expandReference(out: Builder, raw: string, i: number, to: number, base:
     switch (op.slice(-1)) {
       case '-':
         if (set) out.add(value!, span, true);
-        else expandInto(out, raw, wordStart, close, base, lookup, esc, false);
+        else expandInto(out, raw, wordStart, close, base, lookup, esc, false, depth + 1);
         break;
       case '+':
-        if (set) expandInto(out, raw, wordStart, close, base, lookup, esc, false);
+        if (set) expandInto(out, raw, wordStart, close, base, lookup, esc, false, depth + 1);
         else if (value === undefined) {
           out.add(written, span, false);
           out.unresolved.push(name);

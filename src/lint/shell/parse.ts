@@ -110,6 +110,11 @@ class Walker {
     try {
       if (tree.rootNode.hasError) this.hasErrors = true;
       this.visit(tree.rootNode, ROOT_CONTEXT, undefined);
+    } catch (error) {
+      // Thousands of nested subshells or substitutions exhaust the stack: keep what was read.
+      if (!(error instanceof RangeError)) throw error;
+      this.hasErrors = true;
+      this.errors.push(this.map.spanToFile({ start: 0, end: this.text.length }));
     } finally {
       tree.delete();
     }
@@ -237,13 +242,28 @@ class Walker {
     }
   }
 
-  /** `a && b`, `a || b`: the left side is a condition; `a &`: background. */
+  /**
+   * `a && b`, `a || b`: the left side is a condition. tree-sitter nests a chain to the left
+   * (`((a && b) && c)`); it is flattened here so long chains do not recurse.
+   */
   private visitList(node: Node, ctx: ShellCommandContext, pipeline: ShellPipeline | undefined): void {
-    const children = node.children;
-    for (let i = 0; i < children.length; i++) {
-      const child = children[i]!;
+    const tails: Node[][] = [];
+    let current: Node = node;
+    for (;;) {
+      const children: Node[] = current.children;
+      const head = children[0];
+      tails.push(children.slice(1));
+      if (head?.type !== 'list') {
+        if (head) tails.push([head]);
+        break;
+      }
+      current = head;
+    }
+    const items = tails.reverse().flat();
+    for (let i = 0; i < items.length; i++) {
+      const child = items[i]!;
       if (!child.isNamed) continue;
-      const next = children[i + 1];
+      const next = items[i + 1];
       const op = next && !next.isNamed ? next.type : undefined;
       const childCtx = op === '&&' || op === '||' ? { ...ctx, condition: true } : ctx;
       this.visit(child, childCtx, pipeline);
