@@ -131,6 +131,8 @@ function imageEnv(project: Project): EnvVar[] {
     { name: 'PYTHONDONTWRITEBYTECODE', value: '1' },
     { name: 'PYTHONUNBUFFERED', value: '1' },
     { name: 'PIP_DISABLE_PIP_VERSION_CHECK', value: '1' },
+    // pip installs into the image's Python as root on purpose: no warning about it.
+    { name: 'PIP_ROOT_USER_ACTION', value: 'ignore' },
   ];
   if (project.image.timezone !== undefined) env.push({ name: 'TZ', value: project.image.timezone });
   const taken = new Set(env.map((e) => e.name));
@@ -161,13 +163,14 @@ function healthcheckView(project: Project): PythonView['healthcheck'] {
   };
 }
 
-/** Where `pip install --target` puts the development dependencies in a throw-away test container. */
+/** Where `pip install --user` puts the development dependencies in a throw-away test container. */
 const TEST_DEPS_DIR = '/tmp/test-deps';
 
 /**
  * How to run the tests inside the built image: the test command itself, or, when there are
- * development requirements (pytest …), a shell that first installs them into a directory on
- * PYTHONPATH as the image's unprivileged user, then runs the tests.
+ * development requirements (pytest …), a shell that first installs them as the image's
+ * unprivileged user into a user base (PYTHONUSERBASE) that Python adds to its path, reusing
+ * what the image already has, then runs the tests.
  */
 function testRun(
   command: string[],
@@ -177,9 +180,9 @@ function testRun(
 ): { testRunOptions: string[]; testRunCommand: string[] } {
   if (devRequirements.length === 0) return { testRunOptions: [], testRunCommand: command };
   const source = wheelsDir === null ? [] : ['--no-index', `--find-links=${wheelsDir}`];
-  const install = ['python', '-m', 'pip', 'install', '--no-cache-dir', '--target', TEST_DEPS_DIR, ...source, ...devRequirements.flatMap((f) => ['-r', f])];
+  const install = ['python', '-m', 'pip', 'install', '--no-cache-dir', '--user', ...source, ...devRequirements.flatMap((f) => ['-r', f])];
   return {
-    testRunOptions: ['--env', `PYTHONPATH=${TEST_DEPS_DIR}`, ...(indexUrl ? ['--env', 'PIP_INDEX_URL'] : [])],
+    testRunOptions: ['--env', `PYTHONUSERBASE=${TEST_DEPS_DIR}`, ...(indexUrl ? ['--env', 'PIP_INDEX_URL'] : [])],
     testRunCommand: ['sh', '-c', `${shellJoin(install)} && ${shellJoin(command)}`],
   };
 }
