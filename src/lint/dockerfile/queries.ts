@@ -14,8 +14,15 @@ export function rootImage(stage: Stage): ImageRef | undefined {
 
 /** True when the stage's files end up in the final image: it is the last stage or a stage built on it is. */
 export function reachesFinalImage(stage: Stage): boolean {
-  if (stage.isLast) return true;
-  return stage.children.some((c) => c !== stage && reachesFinalImage(c));
+  const seen = new Set<Stage>();
+  const todo = [stage];
+  for (let s = todo.pop(); s; s = todo.pop()) {
+    if (s.isLast) return true;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    todo.push(...s.children);
+  }
+  return false;
 }
 
 /** True when the stage builds on an Alpine or BusyBox image (`/bin/sh` is busybox ash). */
