@@ -4,7 +4,9 @@
  *
  * Exact for plain and quoted scalars (single and double quotes with escapes) and literal blocks
  * (`|`); for folded blocks (`>`) and multi-line plain or quoted scalars, lines are matched by
- * content, and when that fails the scalar's start is returned.
+ * content, then the value is aligned with the source character by character (a folded line
+ * break is the space it became, indentation is skipped, escapes map to their backslash); when
+ * that fails too the scalar's start is returned.
  */
 import type { YScalar } from './nodes.js';
 
@@ -48,6 +50,7 @@ function offsetTable(scalar: YScalar): number[] | null {
       break;
   }
   if (table && table.length !== value.length) table = null;
+  if (!table && scalar.style !== 'literal' && source.includes('\n')) table = alignTable(value, source, scalar.span.start, scalar.style);
   cache.set(scalar, table);
   return table;
 }
@@ -120,6 +123,82 @@ function matchByLines(value: string, source: string, base: number): number[] | n
       out.push(base + (nl < 0 ? cursor : nl));
       cursor = nl < 0 ? source.length : nl + 1;
     }
+  }
+  return out;
+}
+
+/**
+ * Folded and multi-line flow scalars: walk the value and the source together. A value character
+ * equal to the source character maps to it; a space the folding made from a line break maps to
+ * that line break; indentation, the line breaks folding removed, a block header and quotes are
+ * skipped; an escape (`\n`, `\"`, `''`) maps to where it starts. Null when they cannot be aligned.
+ */
+function alignTable(value: string, source: string, base: number, style: YScalar['style']): number[] | null {
+  let j = 0;
+  // A folded block's lines are indented by the block's indentation, which is not content (more
+  // indentation is); flow scalars drop all leading white space of their continuation lines.
+  let indent = 0;
+  if (style === 'folded') {
+    const firstBreak = source.indexOf('\n');
+    if (firstBreak < 0) return null;
+    j = firstBreak + 1;
+    indent = /^(?:[ \t]*\r?\n)*( *)/.exec(source.slice(j))![1]!.length;
+  } else if (style === 'single' || style === 'double') {
+    j = 1;
+  }
+  const out: number[] = [];
+  for (let i = 0; i < value.length; ) {
+    if (indent > 0 && source[j - 1] === '\n') {
+      for (let k = 0; k < indent && source[j] === ' '; k++) j++;
+    }
+    if (j >= source.length) return null;
+    const c = value[i]!;
+    const s = source[j]!;
+    if (style === 'double' && s === '\\') {
+      const next = source[j + 1];
+      if (next === '\n' || next === '\r') {
+        // An escaped line break joins the lines: nothing in the value.
+        j += 2;
+        while (j < source.length && (source[j] === ' ' || source[j] === '\t' || source[j] === '\n' || source[j] === '\r')) j++;
+        continue;
+      }
+      out.push(base + j);
+      i++;
+      if (next === 'U') {
+        if (i < value.length) out.push(base + j);
+        i++;
+        j += 10;
+      } else j += next === 'x' ? 4 : next === 'u' ? 6 : 2;
+      continue;
+    }
+    if (style === 'single' && s === "'" && source[j + 1] === "'" && c === "'") {
+      out.push(base + j);
+      i++;
+      j += 2;
+      continue;
+    }
+    if (c === s) {
+      out.push(base + j);
+      i++;
+      j++;
+      continue;
+    }
+    if (c === ' ' && (s === '\n' || s === '\r')) {
+      // A line break folded into a space.
+      out.push(base + j);
+      i++;
+      j++;
+      while (j < source.length && (source[j] === ' ' || source[j] === '\t' || source[j] === '\r' || source[j] === '\n')) {
+        if (source[j] === '\n' && value[i] === '\n') break;
+        j++;
+      }
+      continue;
+    }
+    if (s === ' ' || s === '\t' || s === '\n' || s === '\r') {
+      j++;
+      continue;
+    }
+    return null;
   }
   return out;
 }
