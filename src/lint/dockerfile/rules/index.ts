@@ -13,9 +13,22 @@ import aptUpdateAlone from './apt-update-alone.js';
 import baseImageLatest from './base-image-latest.js';
 import baseImageUntagged from './base-image-untagged.js';
 import cdInRun from './cd-in-run.js';
+import copyFromOwnStage from './copy-from-own-stage.js';
+import copyFromRootToRoot from './copy-from-root-to-root.js';
+import copyFromUnknownStage from './copy-from-unknown-stage.js';
+import duplicateStageName from './duplicate-stage-name.js';
+import fromAsCasing from './from-as-casing.js';
+import fromPlatformConstant from './from-platform-constant.js';
+import fromPlatformRedundant from './from-platform-redundant.js';
+import instructionBeforeFrom from './instruction-before-from.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import multipleCmd from './multiple-cmd.js';
+import multipleEntrypoint from './multiple-entrypoint.js';
+import multipleHealthcheck from './multiple-healthcheck.js';
+import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
 import pipeWithoutPipefail from './pipe-without-pipefail.js';
+import reservedStageName from './reserved-stage-name.js';
+import stageNameCasing from './stage-name-casing.js';
 import sudoUsed from './sudo-used.js';
 import workdirRelative from './workdir-relative.js';
 
@@ -28,9 +41,22 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   baseImageLatest,
   baseImageUntagged,
   cdInRun,
+  copyFromOwnStage,
+  copyFromRootToRoot,
+  copyFromUnknownStage,
+  duplicateStageName,
+  fromAsCasing,
+  fromPlatformConstant,
+  fromPlatformRedundant,
+  instructionBeforeFrom,
   maintainerDeprecated,
   multipleCmd,
+  multipleEntrypoint,
+  multipleHealthcheck,
+  onbuildInvalidTrigger,
   pipeWithoutPipefail,
+  reservedStageName,
+  stageNameCasing,
   sudoUsed,
   workdirRelative,
 ];
