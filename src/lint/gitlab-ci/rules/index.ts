@@ -4,6 +4,9 @@
  */
 import type { Rule } from '../../engine/types.js';
 import type { GitlabCiDoc } from '../model/types.js';
+import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends.js';
+import aptGetMissingYes from './apt-get-missing-yes.js';
+import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
 import conflictingKeywords from './conflicting-keywords.js';
 import dependenciesUnknownJob from './dependencies-unknown-job.js';
 import duplicateKey from './duplicate-key.js';
@@ -23,11 +26,15 @@ import missingScript from './missing-script.js';
 import needsUnknownJob from './needs-unknown-job.js';
 import onlyExceptDeprecated from './only-except-deprecated.js';
 import rulesWithOnlyExcept from './rules-with-only-except.js';
+import sudoUsed from './sudo-used.js';
 import undefinedStage from './undefined-stage.js';
 import unknownKeyword from './unknown-keyword.js';
 import unknownReference from './unknown-reference.js';
 
 export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
+  aptGetMissingNoInstallRecommends,
+  aptGetMissingYes,
+  aptInsteadOfAptGet,
   conflictingKeywords,
   dependenciesUnknownJob,
   duplicateKey,
@@ -47,6 +54,7 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   needsUnknownJob,
   onlyExceptDeprecated,
   rulesWithOnlyExcept,
+  sudoUsed,
   undefinedStage,
   unknownKeyword,
   unknownReference,
