@@ -5,6 +5,7 @@
  */
 import type { Rule } from '../../engine/types.js';
 import type { DockerfileDoc } from '../model.js';
+import addInsteadOfCopy from './add-instead-of-copy.js';
 import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
@@ -13,10 +14,17 @@ import aptUpdateAlone from './apt-update-alone.js';
 import baseImageLatest from './base-image-latest.js';
 import baseImageUntagged from './base-image-untagged.js';
 import cdInRun from './cd-in-run.js';
+import copyArchiveThenExtract from './copy-archive-then-extract.js';
+import copyDestNotDirectory from './copy-dest-not-directory.js';
 import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromRootToRoot from './copy-from-root-to-root.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
+import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir.js';
 import duplicateStageName from './duplicate-stage-name.js';
+import exposeHostMapping from './expose-host-mapping.js';
+import exposeInvalidPort from './expose-invalid-port.js';
+import exposeProtocolCasing from './expose-protocol-casing.js';
+import exposeSshPort from './expose-ssh-port.js';
 import fromAsCasing from './from-as-casing.js';
 import fromPlatformConstant from './from-platform-constant.js';
 import fromPlatformRedundant from './from-platform-redundant.js';
@@ -30,9 +38,12 @@ import pipeWithoutPipefail from './pipe-without-pipefail.js';
 import reservedStageName from './reserved-stage-name.js';
 import stageNameCasing from './stage-name-casing.js';
 import sudoUsed from './sudo-used.js';
+import userNotNumeric from './user-not-numeric.js';
 import workdirRelative from './workdir-relative.js';
+import workdirSystemDirectory from './workdir-system-directory.js';
 
 export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
+  addInsteadOfCopy,
   aptGetMissingNoInstallRecommends,
   aptGetMissingYes,
   aptInsteadOfAptGet,
@@ -41,10 +52,17 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   baseImageLatest,
   baseImageUntagged,
   cdInRun,
+  copyArchiveThenExtract,
+  copyDestNotDirectory,
   copyFromOwnStage,
   copyFromRootToRoot,
   copyFromUnknownStage,
+  copyRelativeDestWithoutWorkdir,
   duplicateStageName,
+  exposeHostMapping,
+  exposeInvalidPort,
+  exposeProtocolCasing,
+  exposeSshPort,
   fromAsCasing,
   fromPlatformConstant,
   fromPlatformRedundant,
@@ -58,5 +76,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   reservedStageName,
   stageNameCasing,
   sudoUsed,
+  userNotNumeric,
   workdirRelative,
+  workdirSystemDirectory,
 ];
