@@ -4,6 +4,7 @@
  * looks like for each. Shared by the `*-package-unpinned`, `*-missing-yes` and cache rules.
  */
 import type { Fix } from '../engine/types.js';
+import type { ShellCheckContext } from './check.js';
 import { COMMAND_OPTIONS, parseArgs, type CommandOptionSpec, type ParsedArgs } from './args.js';
 import type { ShellCommand, ShellScript, ShellWord } from './model.js';
 import { unquoteWord } from './words.js';
@@ -184,4 +185,112 @@ export function rpmPinned(pkg: string, module: boolean): boolean {
   const dash = pkg.lastIndexOf('-');
   if (dash <= 0) return false;
   return /^(\d+:)?\d[A-Za-z0-9.~^_+:*]*$/.test(pkg.slice(dash + 1));
+}
+
+/** A `pip install` in any of its spellings. */
+export interface PipInstall {
+  cmd: ShellCommand;
+  /** As written in messages: `pip3 install`, `python3 -m pip install`, `pipx install`, `uv pip install`. */
+  verb: string;
+  /** The `install` word. */
+  installWord: ShellWord;
+  /** pip's options and operands from the `install` word on (`positionals[0]` is `install`). */
+  parsed: ParsedArgs;
+  /** Which front end runs pip: pipx and uv keep their own caches. */
+  frontEnd: 'pip' | 'pipx' | 'uv';
+}
+
+const PIP_NAME = /^pip\d*(\.\d+)*$/;
+const PYTHON_NAME = /^python\d*(\.\d+)*$/;
+
+/**
+ * `pip install …`, `pip3.12 install`, `python3 -m pip install`, and with `frontEnds`, `pipx install` and
+ * `uv pip install`; undefined for any other command.
+ */
+export function pipInstall(cmd: ShellCommand, frontEnds = false): PipInstall | undefined {
+  const name = cmd.name;
+  if (name === undefined) return undefined;
+  const values = cmd.args.map((a) => a.value);
+  let from: number;
+  let prefix: string;
+  let frontEnd: PipInstall['frontEnd'] = 'pip';
+  if (PIP_NAME.test(name)) {
+    from = 0;
+    prefix = name;
+  } else if (PYTHON_NAME.test(name)) {
+    // Only among the interpreter's own options: `python app.py -m pip` runs app.py.
+    let m = -1;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (v === '-mpip' || (v === '-m' && values[i + 1] === 'pip')) m = i;
+      if (m >= 0 || v === undefined || !v.startsWith('-') || v === '-m' || v === '-c') break;
+      if (v === '-W' || v === '-X') i++;
+    }
+    if (m < 0) return undefined;
+    from = values[m] === '-m' ? m + 2 : m + 1;
+    prefix = `${name} -m pip`;
+  } else if (frontEnds && name === 'pipx') {
+    from = 0;
+    prefix = name;
+    frontEnd = 'pipx';
+  } else if (frontEnds && name === 'uv' && values[0] === 'pip') {
+    from = 1;
+    prefix = 'uv pip';
+    frontEnd = 'uv';
+  } else {
+    return undefined;
+  }
+  const parsed = parseArgs({ ...cmd, args: cmd.args.slice(from) }, PIP_OPTIONS);
+  const installWord = parsed.positionals[0];
+  if (installWord?.value !== 'install') return undefined;
+  return { cmd, verb: `${prefix} install`, installWord, parsed, frontEnd };
+}
+
+/** yum/dnf actions that ask "Is this ok [y/N]" before changing packages. */
+const RPM_PROMPTING = new RegExp(
+  '^(install|groupinstall|localinstall|reinstall|remove|erase|update|upgrade|update-minimal|upgrade-minimal|downgrade|' +
+    'distro-sync|distrosync|autoremove|swap|groupremove|groupupdate|groupupgrade|groupinstall|' +
+    '(group|groups) (install|remove|upgrade|update)|module (install|remove|enable|disable|reset|switch-to|update|upgrade))$',
+);
+
+/** `assumeyes=1` written to yum.conf/dnf.conf by a script, or given with `--setopt`. */
+const ASSUME_YES = /(^|[\s'"])assumeyes\s*=\s*(1|true|yes|on)\b/im;
+
+/**
+ * The yum/dnf commands named one of `programs` in `script` that would wait for a confirmation: a prompting
+ * action without `-y`/`--assumeyes`/`--assumeno`, `--setopt=assumeyes=1`, `yes |`, or `assumeyes=1` in a
+ * configuration file written by `earlier` scripts or this one. Each comes with the words of its action.
+ */
+export function rpmUnanswered(script: ShellScript, earlier: readonly ShellScript[], programs: readonly string[]): { cmd: ShellCommand; action: ShellWord[] }[] {
+  if ([...earlier, script].some((s) => ASSUME_YES.test(s.text))) return [];
+  const out: { cmd: ShellCommand; action: ShellWord[] }[] = [];
+  for (const cmd of script.commands) {
+    if (cmd.name === undefined || !programs.includes(cmd.name)) continue;
+    const action = rpmAction(cmd);
+    if (!RPM_PROMPTING.test(action.map((w) => w.value).join(' '))) continue;
+    const parsed = argsWith(cmd, RPM_OPTIONS);
+    if (hasOption(parsed, '-y', '--assumeyes', '--assumeno') || fedByYes(cmd)) continue;
+    if (parsed.options.some((o) => o.name === '--setopt' && o.value !== undefined && ASSUME_YES.test(o.value))) continue;
+    out.push({ cmd, action });
+  }
+  return out;
+}
+
+/** Reports each yum/dnf command of `programs` that would wait for a confirmation, with a fix adding `-y`. */
+export function reportRpmMissingYes(ctx: ShellCheckContext, programs: readonly string[]): void {
+  for (const { cmd, action } of rpmUnanswered(ctx.script, ctx.earlier, programs)) {
+    const last = action[action.length - 1]!;
+    const where = ctx.host === 'dockerfile' ? 'a build' : 'a CI job';
+    ctx.report({
+      message: `\`${cmd.name} ${action.map((w) => w.value).join(' ')}\` without \`-y\` waits for a confirmation that never comes in ${where}; add \`-y\``,
+      span: { start: cmd.nameWord!.span.start, end: last.span.end },
+      fix: insertAfter(last, '-y'),
+    });
+  }
+}
+
+/** A zypper command's subcommand word (after the global options). */
+export function zypperSubcommand(cmd: ShellCommand): ShellWord | undefined {
+  if (cmd.name !== 'zypper') return undefined;
+  return argsWith(cmd, ZYPPER_OPTIONS).positionals[0];
 }

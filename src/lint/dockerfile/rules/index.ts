@@ -6,10 +6,12 @@
 import type { Rule } from '../../engine/types.js';
 import type { DockerfileDoc } from '../model.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
+import apkPackageUnpinned from './apk-package-unpinned.js';
 import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
 import aptListsNotRemoved from './apt-lists-not-removed.js';
+import aptPackageUnpinned from './apt-package-unpinned.js';
 import aptUpdateAlone from './apt-update-alone.js';
 import baseImageLatest from './base-image-latest.js';
 import baseImageUntagged from './base-image-untagged.js';
@@ -20,6 +22,7 @@ import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromRootToRoot from './copy-from-root-to-root.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir.js';
+import dnfPackageUnpinned from './dnf-package-unpinned.js';
 import duplicateStageName from './duplicate-stage-name.js';
 import exposeHostMapping from './expose-host-mapping.js';
 import exposeInvalidPort from './expose-invalid-port.js';
@@ -28,12 +31,16 @@ import exposeSshPort from './expose-ssh-port.js';
 import fromAsCasing from './from-as-casing.js';
 import fromPlatformConstant from './from-platform-constant.js';
 import fromPlatformRedundant from './from-platform-redundant.js';
+import gemPackageUnpinned from './gem-package-unpinned.js';
+import goPackageUnpinned from './go-package-unpinned.js';
 import instructionBeforeFrom from './instruction-before-from.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import multipleCmd from './multiple-cmd.js';
 import multipleEntrypoint from './multiple-entrypoint.js';
 import multipleHealthcheck from './multiple-healthcheck.js';
+import npmPackageUnpinned from './npm-package-unpinned.js';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
+import pipPackageUnpinned from './pip-package-unpinned.js';
 import pipeWithoutPipefail from './pipe-without-pipefail.js';
 import reservedStageName from './reserved-stage-name.js';
 import stageNameCasing from './stage-name-casing.js';
@@ -41,13 +48,17 @@ import sudoUsed from './sudo-used.js';
 import userNotNumeric from './user-not-numeric.js';
 import workdirRelative from './workdir-relative.js';
 import workdirSystemDirectory from './workdir-system-directory.js';
+import yumPackageUnpinned from './yum-package-unpinned.js';
+import zypperPackageUnpinned from './zypper-package-unpinned.js';
 
 export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   addInsteadOfCopy,
+  apkPackageUnpinned,
   aptGetMissingNoInstallRecommends,
   aptGetMissingYes,
   aptInsteadOfAptGet,
   aptListsNotRemoved,
+  aptPackageUnpinned,
   aptUpdateAlone,
   baseImageLatest,
   baseImageUntagged,
@@ -58,6 +69,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   copyFromRootToRoot,
   copyFromUnknownStage,
   copyRelativeDestWithoutWorkdir,
+  dnfPackageUnpinned,
   duplicateStageName,
   exposeHostMapping,
   exposeInvalidPort,
@@ -66,12 +78,16 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   fromAsCasing,
   fromPlatformConstant,
   fromPlatformRedundant,
+  gemPackageUnpinned,
+  goPackageUnpinned,
   instructionBeforeFrom,
   maintainerDeprecated,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
+  npmPackageUnpinned,
   onbuildInvalidTrigger,
+  pipPackageUnpinned,
   pipeWithoutPipefail,
   reservedStageName,
   stageNameCasing,
@@ -79,4 +95,6 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   userNotNumeric,
   workdirRelative,
   workdirSystemDirectory,
+  yumPackageUnpinned,
+  zypperPackageUnpinned,
 ];

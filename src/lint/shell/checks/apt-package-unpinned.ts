@@ -1,7 +1,7 @@
 import { aptSubcommand } from '../apt.js';
 import { positionals } from '../args.js';
 import { defineShellCheck } from '../check.js';
-import { unpinnedPackages } from '../pinning.js';
+import { installsWhat, itOrThem, unpinnedPackages } from '../pinning.js';
 
 export default defineShellCheck({
   name: 'apt-package-unpinned',
@@ -44,7 +44,7 @@ export default defineShellCheck({
     // `pkg-` in an install line removes pkg.
     notAPackage: (pkg) => pkg.endsWith('-'),
     pinned: (pkg) => pkg.includes('=') || pkg.includes('/') || pkg.endsWith('.deb'),
-    message: (pkg, install) =>
-      `\`${install.verb} ${pkg}\` installs whatever version the mirror has at build time; pin it (\`${pkg}=<version>\`, see \`apt-cache policy ${pkg}\`) or pin the base image and a snapshot mirror`,
+    message: (what, first, install) =>
+      `${installsWhat(install, what, first)} whatever version the mirror has at build time; pin ${itOrThem(what, first)} (\`${first}=<version>\`, see \`apt-cache policy ${first}\`) or pin the base image and a snapshot mirror`,
   }),
 });
