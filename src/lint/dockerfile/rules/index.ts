@@ -22,6 +22,7 @@ import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromRootToRoot from './copy-from-root-to-root.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir.js';
+import dnfMissingYes from './dnf-missing-yes.js';
 import dnfPackageUnpinned from './dnf-package-unpinned.js';
 import duplicateStageName from './duplicate-stage-name.js';
 import exposeHostMapping from './expose-host-mapping.js';
@@ -48,7 +49,10 @@ import sudoUsed from './sudo-used.js';
 import userNotNumeric from './user-not-numeric.js';
 import workdirRelative from './workdir-relative.js';
 import workdirSystemDirectory from './workdir-system-directory.js';
+import yumMissingYes from './yum-missing-yes.js';
 import yumPackageUnpinned from './yum-package-unpinned.js';
+import zypperDistUpgrade from './zypper-dist-upgrade.js';
+import zypperMissingNonInteractive from './zypper-missing-non-interactive.js';
 import zypperPackageUnpinned from './zypper-package-unpinned.js';
 
 export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
@@ -69,6 +73,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   copyFromRootToRoot,
   copyFromUnknownStage,
   copyRelativeDestWithoutWorkdir,
+  dnfMissingYes,
   dnfPackageUnpinned,
   duplicateStageName,
   exposeHostMapping,
@@ -95,6 +100,9 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   userNotNumeric,
   workdirRelative,
   workdirSystemDirectory,
+  yumMissingYes,
   yumPackageUnpinned,
+  zypperDistUpgrade,
+  zypperMissingNonInteractive,
   zypperPackageUnpinned,
 ];
