@@ -6,6 +6,7 @@
 import type { Rule } from '../../engine/types.js';
 import type { DockerfileDoc } from '../model.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
+import apkAddMissingNoCache from './apk-add-missing-no-cache.js';
 import apkPackageUnpinned from './apk-package-unpinned.js';
 import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
@@ -22,6 +23,7 @@ import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromRootToRoot from './copy-from-root-to-root.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir.js';
+import dnfCacheNotCleaned from './dnf-cache-not-cleaned.js';
 import dnfMissingYes from './dnf-missing-yes.js';
 import dnfPackageUnpinned from './dnf-package-unpinned.js';
 import duplicateStageName from './duplicate-stage-name.js';
@@ -41,6 +43,7 @@ import multipleEntrypoint from './multiple-entrypoint.js';
 import multipleHealthcheck from './multiple-healthcheck.js';
 import npmPackageUnpinned from './npm-package-unpinned.js';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
+import pipMissingNoCacheDir from './pip-missing-no-cache-dir.js';
 import pipPackageUnpinned from './pip-package-unpinned.js';
 import pipeWithoutPipefail from './pipe-without-pipefail.js';
 import reservedStageName from './reserved-stage-name.js';
@@ -49,14 +52,18 @@ import sudoUsed from './sudo-used.js';
 import userNotNumeric from './user-not-numeric.js';
 import workdirRelative from './workdir-relative.js';
 import workdirSystemDirectory from './workdir-system-directory.js';
+import yarnCacheNotCleaned from './yarn-cache-not-cleaned.js';
+import yumCacheNotCleaned from './yum-cache-not-cleaned.js';
 import yumMissingYes from './yum-missing-yes.js';
 import yumPackageUnpinned from './yum-package-unpinned.js';
+import zypperCacheNotCleaned from './zypper-cache-not-cleaned.js';
 import zypperDistUpgrade from './zypper-dist-upgrade.js';
 import zypperMissingNonInteractive from './zypper-missing-non-interactive.js';
 import zypperPackageUnpinned from './zypper-package-unpinned.js';
 
 export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   addInsteadOfCopy,
+  apkAddMissingNoCache,
   apkPackageUnpinned,
   aptGetMissingNoInstallRecommends,
   aptGetMissingYes,
@@ -73,6 +80,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   copyFromRootToRoot,
   copyFromUnknownStage,
   copyRelativeDestWithoutWorkdir,
+  dnfCacheNotCleaned,
   dnfMissingYes,
   dnfPackageUnpinned,
   duplicateStageName,
@@ -92,6 +100,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   multipleHealthcheck,
   npmPackageUnpinned,
   onbuildInvalidTrigger,
+  pipMissingNoCacheDir,
   pipPackageUnpinned,
   pipeWithoutPipefail,
   reservedStageName,
@@ -100,8 +109,11 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   userNotNumeric,
   workdirRelative,
   workdirSystemDirectory,
+  yarnCacheNotCleaned,
+  yumCacheNotCleaned,
   yumMissingYes,
   yumPackageUnpinned,
+  zypperCacheNotCleaned,
   zypperDistUpgrade,
   zypperMissingNonInteractive,
   zypperPackageUnpinned,
