@@ -6,6 +6,7 @@ import type { Fix, Rule, RuleExample } from '../engine/types.js';
 import type { ShellCheck, ShellExample } from '../shell/check.js';
 import type { ShellScript } from '../shell/model.js';
 import type { DockerfileDoc, RunInstruction, Stage } from './model.js';
+import { rootImage } from './queries.js';
 
 /** The base image of wrapped examples when the example names none. */
 export const DEFAULT_EXAMPLE_IMAGE = 'debian:bookworm-slim';
@@ -38,6 +39,7 @@ export function dockerfileShellRule(check: ShellCheck): Rule<DockerfileDoc> {
           script,
           variable: (name) => run.state.variable(name),
           mounts: run.mounts.map((m) => ({ type: m.type, target: m.target })),
+          image: run.stage ? rootImage(run.stage)?.resolved : undefined,
           earlier: earlierScripts(run),
           report: (r) => {
             const fixes = r.fix === undefined ? undefined : Array.isArray(r.fix) ? r.fix : [r.fix];

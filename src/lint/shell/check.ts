@@ -54,6 +54,11 @@ export interface ShellCheckContext {
   /** Mounts of the `RUN` (always empty for CI scripts). */
   mounts: readonly ShellMount[];
   /**
+   * The image the script runs in when known: the root image of the Dockerfile stage (`alpine:3.20`, ARGs
+   * substituted), a CI job's `image:`. For tools that differ by distribution (BusyBox wget on Alpine).
+   */
+  image?: string | undefined;
+  /**
    * Scripts that ran before this one in the same environment, oldest first: the earlier RUNs of the
    * stage and of the stages it builds on; the earlier script lines of the CI job. For what they leave
    * behind, such as APT configuration files (`APT::Get::Assume-Yes "true";`).

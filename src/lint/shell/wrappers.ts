@@ -49,6 +49,7 @@ const WRAPPERS: Record<string, WrapperSpec> = {
   chroot: { withValue: ['--userspec', '--groups'], operands: 1 },
   stdbuf: { withValue: ['-i', '--input', '-o', '--output', '-e', '--error'] },
   eatmydata: { withValue: [] },
+  nosync: { withValue: [] },
   fakeroot: { withValue: ['-l', '--lib', '--faked', '-s', '-i'] },
 };
 

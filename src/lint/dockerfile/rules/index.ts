@@ -16,6 +16,7 @@ import aptPackageUnpinned from './apt-package-unpinned.js';
 import aptUpdateAlone from './apt-update-alone.js';
 import baseImageLatest from './base-image-latest.js';
 import baseImageUntagged from './base-image-untagged.js';
+import binShReplacedWithLn from './bin-sh-replaced-with-ln.js';
 import cdInRun from './cd-in-run.js';
 import copyArchiveThenExtract from './copy-archive-then-extract.js';
 import copyDestNotDirectory from './copy-dest-not-directory.js';
@@ -46,10 +47,13 @@ import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
 import pipMissingNoCacheDir from './pip-missing-no-cache-dir.js';
 import pipPackageUnpinned from './pip-package-unpinned.js';
 import pipeWithoutPipefail from './pipe-without-pipefail.js';
+import pointlessCommand from './pointless-command.js';
 import reservedStageName from './reserved-stage-name.js';
 import stageNameCasing from './stage-name-casing.js';
 import sudoUsed from './sudo-used.js';
 import userNotNumeric from './user-not-numeric.js';
+import useraddMissingNoLogInit from './useradd-missing-no-log-init.js';
+import wgetMissingProgressOption from './wget-missing-progress-option.js';
 import workdirRelative from './workdir-relative.js';
 import workdirSystemDirectory from './workdir-system-directory.js';
 import yarnCacheNotCleaned from './yarn-cache-not-cleaned.js';
@@ -73,6 +77,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   aptUpdateAlone,
   baseImageLatest,
   baseImageUntagged,
+  binShReplacedWithLn,
   cdInRun,
   copyArchiveThenExtract,
   copyDestNotDirectory,
@@ -103,10 +108,13 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   pipMissingNoCacheDir,
   pipPackageUnpinned,
   pipeWithoutPipefail,
+  pointlessCommand,
   reservedStageName,
   stageNameCasing,
   sudoUsed,
   userNotNumeric,
+  useraddMissingNoLogInit,
+  wgetMissingProgressOption,
   workdirRelative,
   workdirSystemDirectory,
   yarnCacheNotCleaned,
