@@ -24,6 +24,7 @@ import copyFromOwnStage from './copy-from-own-stage.js';
 import copyFromRootToRoot from './copy-from-root-to-root.js';
 import copyFromUnknownStage from './copy-from-unknown-stage.js';
 import copyRelativeDestWithoutWorkdir from './copy-relative-dest-without-workdir.js';
+import curlAndWgetBothUsed from './curl-and-wget-both-used.js';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned.js';
 import dnfMissingYes from './dnf-missing-yes.js';
 import dnfPackageUnpinned from './dnf-package-unpinned.js';
@@ -39,6 +40,7 @@ import gemPackageUnpinned from './gem-package-unpinned.js';
 import goPackageUnpinned from './go-package-unpinned.js';
 import instructionBeforeFrom from './instruction-before-from.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
+import mergeableConsecutiveRuns from './mergeable-consecutive-runs.js';
 import multipleCmd from './multiple-cmd.js';
 import multipleEntrypoint from './multiple-entrypoint.js';
 import multipleHealthcheck from './multiple-healthcheck.js';
@@ -85,6 +87,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   copyFromRootToRoot,
   copyFromUnknownStage,
   copyRelativeDestWithoutWorkdir,
+  curlAndWgetBothUsed,
   dnfCacheNotCleaned,
   dnfMissingYes,
   dnfPackageUnpinned,
@@ -100,6 +103,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   goPackageUnpinned,
   instructionBeforeFrom,
   maintainerDeprecated,
+  mergeableConsecutiveRuns,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
