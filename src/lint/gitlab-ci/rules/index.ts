@@ -9,9 +9,13 @@ import aptGetMissingYes from './apt-get-missing-yes.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
 import conflictingKeywords from './conflicting-keywords.js';
 import dependenciesUnknownJob from './dependencies-unknown-job.js';
+import dindVersion from './dind-version.js';
+import dockerHostExternal from './docker-host-external.js';
+import dockerTlsDisabled from './docker-tls-disabled.js';
 import duplicateKey from './duplicate-key.js';
 import extendsCycle from './extends-cycle.js';
 import extendsUnknown from './extends-unknown.js';
+import imageUnpinned from './image-unpinned.js';
 import includeNotChecked from './include-not-checked.js';
 import invalidNeeds from './invalid-needs.js';
 import invalidParallel from './invalid-parallel.js';
@@ -37,9 +41,13 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   aptInsteadOfAptGet,
   conflictingKeywords,
   dependenciesUnknownJob,
+  dindVersion,
+  dockerHostExternal,
+  dockerTlsDisabled,
   duplicateKey,
   extendsCycle,
   extendsUnknown,
+  imageUnpinned,
   includeNotChecked,
   invalidNeeds,
   invalidParallel,
