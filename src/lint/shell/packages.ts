@@ -254,7 +254,7 @@ const RPM_PROMPTING = new RegExp(
 );
 
 /** `assumeyes=1` written to yum.conf/dnf.conf by a script, or given with `--setopt`. */
-const ASSUME_YES = /(^|[\s'"])assumeyes\s*=\s*(1|true|yes|on)\b/im;
+const ASSUME_YES = /(^|[\s'"]|\\n)assumeyes\s*=\s*(1|true|yes|on)\b/im;
 
 /**
  * The yum/dnf commands named one of `programs` in `script` that would wait for a confirmation: a prompting
