@@ -18,6 +18,22 @@ export const DEFAULTS = {
     healthcheck: { path: '/', interval: '30s', timeout: '5s', startPeriod: '10s', retries: 3 },
   },
   test: { command: ['python', '-m', 'pytest'] },
+  /** What differs for Node.js projects. */
+  node: {
+    packageManager: 'npm',
+    buildOutput: ['dist'],
+    runtime: 'node',
+    user: { name: 'node', uid: 1000 },
+  },
+  /** What differs for Go projects. */
+  go: {
+    main: '.',
+    layering: 'builder',
+    runtime: 'distroless',
+    user: { name: 'nonroot', uid: 65532 },
+    test: ['go', 'test', '-race', './...'],
+    lint: ['go', 'vet', './...'],
+  },
   ci: {
     defaultBranch: 'main',
     registryImage: '$CI_REGISTRY_IMAGE',

@@ -4,8 +4,9 @@
  */
 import { resolveRef, type JsonSchema } from './json-schema.js';
 import { descriptorSchema } from './schema.js';
-import { FULL_EXAMPLE } from './example.js';
+import { FULL_EXAMPLE, GO_EXAMPLE, NODE_EXAMPLE } from './example.js';
 import { PYTHON_RELEASES, PYTHON_VERSIONS_CHECKED } from './python-versions.js';
+import { DEFAULT_VERSIONS, releaseRows, VERSIONS_CHECKED } from './runtime-versions.js';
 
 /** How a shared definition reads in the Type column. */
 const DEFINITION_TYPES: Record<string, string> = {
@@ -14,7 +15,7 @@ const DEFINITION_TYPES: Record<string, string> = {
   optionalFile: 'relative path or `false`',
   command: 'exec-form list of strings',
   duration: 'duration (`30s`, `1m30s`)',
-  pythonVersion: 'version string `"3.N"`',
+  runtimeVersion: 'version string (`"3.13"`, `"24"`, `"1.27"`)',
   packageName: 'package name',
   k8sName: 'Kubernetes name',
 };
@@ -38,18 +39,31 @@ export function renderDescriptorDocs(root: JsonSchema = descriptorSchema): strin
     'line that `slipway init` writes. Unknown keys are errors. Every error is reported as',
     '`slipway.yaml:LINE:COL: error: …` and makes slipway exit with status 2.',
     '',
-    '## Example',
+    '## Examples',
+    '',
+    'A Python service using every key:',
     '',
     '```yaml',
     FULL_EXAMPLE.trimEnd(),
+    '```',
+    '',
+    'A Node.js site built with pnpm and served by nginx, and a Go service on distroless:',
+    '',
+    '```yaml',
+    NODE_EXAMPLE.trimEnd(),
+    '```',
+    '',
+    '```yaml',
+    GO_EXAMPLE.trimEnd(),
     '```',
     '',
     '## Presets',
     '',
     '`extends: <preset>` merges `presets/<preset>.yaml` under the file: keys given in slipway.yaml win,',
     'mappings merge key by key and lists replace the preset\'s list. `false` removes a preset\'s',
-    '`test.lint`, `app.healthcheck` or a `python` file. Bundled presets: `python-tornado`, `python-flask` (gunicorn),',
-    '`python-fastapi` (uvicorn); each has an example project under `examples/`.',
+    '`test.lint`, `app.healthcheck`, `node.buildScript` or a `python` file. Bundled presets: `python-tornado`, `python-flask` (gunicorn),',
+    '`python-fastapi` (uvicorn), `node-express` (a Node.js HTTP service), `node-vite` (a static site built with Vite and',
+    'served by nginx), `go-http` (a net/http service on distroless); each has an example project under `examples/`.',
     '',
     '## Rules beyond the schema',
     '',
@@ -64,10 +78,27 @@ export function renderDescriptorDocs(root: JsonSchema = descriptorSchema): strin
     '- `deploy.<method>` blocks other than the chosen `deploy.method` are errors; `ci.stages` must agree',
     '  with `deploy.method` (deploy stage if and only if a method) and release/deploy need the build stage.',
     '- An HTTP health check needs `app.port`; `image.timezone` must be an IANA zone; `image.user` is never root.',
+    '- `python`, `node` and `go` configure their own language only. Go is built with `builder` only; Node.js',
+    '  `image.runtime: nginx` needs `builder` and `node.buildScript`; `base-app` has no build stage for `node.buildScript`.',
+    `- Node.js and Go versions follow the end-of-life table shared with the Dockerfile linter (checked ${VERSIONS_CHECKED.node}):`,
+    `  the same rules as Python. Defaults: Python ${DEFAULT_VERSIONS.python}, Node.js ${DEFAULT_VERSIONS.node}, Go ${DEFAULT_VERSIONS.go}; when slipway's default`,
+    '  itself is past its end of life on the day you generate, it is refused and `runtime.version` must be set.',
     '',
     '| Python | released | end of life |',
     '| --- | --- | --- |',
     ...PYTHON_RELEASES.map((r) => `| ${r.version} | ${r.released} | ${r.endOfLife} |`),
+    '',
+    '| Node.js | released | end of life |',
+    '| --- | --- | --- |',
+    ...releaseRows('node')
+      .filter((r) => Number(r.version) >= 18)
+      .map((r) => `| ${r.version}${r.lts ? ' (LTS)' : ''} | ${r.released} | ${r.endOfLife}${r.estimated ? ' (estimated)' : ''} |`),
+    '',
+    '| Go | released | end of support |',
+    '| --- | --- | --- |',
+    ...releaseRows('go')
+      .filter((r) => Number(r.version.split('.')[1]) >= 22)
+      .map((r) => `| ${r.version} | ${r.released} | ${r.endOfLife}${r.estimated ? ' (estimated)' : ''} |`),
     '',
     '## Keys',
   ];

@@ -54,3 +54,39 @@ lint:
   labelSchema: { maintainer: text }
   strictLabels: false
 `;
+
+/** A Node.js descriptor using every key of the `node` section (a Vite site served by nginx). */
+export const NODE_EXAMPLE = `name: shop-front
+language: node
+runtime: { version: "24", matrix: ["22", "24"] }
+image:
+  variant: alpine
+  layering: builder
+  runtime: nginx
+node:
+  packageManager: pnpm
+  buildScript: build
+  buildOutput: [dist]
+  registry: https://npm.example.com/
+app:
+  command: ["nginx", "-g", "daemon off;"]
+  port: 8080
+test:
+  command: ["pnpm", "test"]
+  lint: ["pnpm", "run", "lint"]
+`;
+
+/** A Go descriptor using every key of the \`go\` section (the program's own probe as health check). */
+export const GO_EXAMPLE = `name: hello-go
+language: go
+runtime: { version: "1.27", matrix: ["1.26", "1.27"] }
+image:
+  runtime: distroless
+go:
+  main: cmd/server
+  binary: server
+  proxy: https://goproxy.example.com
+app:
+  port: 8080
+  healthcheck: { command: ["/usr/local/bin/server", "-healthcheck"] }
+`;

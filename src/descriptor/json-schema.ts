@@ -30,6 +30,8 @@ export interface JsonSchema {
   if?: JsonSchema;
   not?: JsonSchema;
   then?: JsonSchema;
+  else?: JsonSchema;
+  const?: string | number | boolean;
 }
 
 export type JsonType = 'string' | 'integer' | 'number' | 'boolean' | 'array' | 'object' | 'null';

@@ -8,18 +8,75 @@
 
 import type { LintConfig } from './lint-config.js';
 
-export type Language = 'python';
+export type Language = 'python' | 'node' | 'go';
 export type ImageVariant = 'slim' | 'alpine';
+/** The base of the image's last stage: Node.js or nginx for Node, distroless, scratch or alpine for Go. */
+export type RuntimeImage = 'node' | 'nginx' | 'distroless' | 'scratch' | 'alpine';
+export type NodePackageManager = 'npm' | 'pnpm' | 'yarn';
 export type ImageLayering = 'single' | 'builder' | 'base-app';
 export type DeployMethod = 'none' | 'ssh' | 'kubernetes' | 'compose';
 export type Stage = 'test' | 'build' | 'release' | 'deploy';
 
-export interface Project {
+/**
+ * The project, by language: the common settings of ProjectBase and the language's own section
+ * (`python`, `node` or `go`). Generators switch on `language`.
+ */
+export type Project = PythonProject | NodeProject | GoProject;
+
+export interface PythonProject extends ProjectBase {
+  language: 'python';
+  python: PythonSettings;
+}
+
+export interface NodeProject extends ProjectBase {
+  language: 'node';
+  node: NodeSettings;
+}
+
+export interface GoProject extends ProjectBase {
+  language: 'go';
+  go: GoSettings;
+}
+
+export interface PythonSettings {
+  /** Runtime requirements file, e.g. requirements.txt (undefined: none). */
+  requirements?: string;
+  /** Dev/test requirements file, e.g. requirements-dev.txt (undefined: none). */
+  devRequirements?: string;
+  /** pyproject.toml path when the project is a package installed with `pip install .`. */
+  pyproject?: string;
+  /** A package-index mirror (PIP_INDEX_URL); must not contain credentials. */
+  indexUrl?: string;
+  /** A directory of pre-downloaded wheels used offline (`--no-index --find-links`). */
+  wheelsDir?: string;
+}
+
+export interface NodeSettings {
+  packageManager: NodePackageManager;
+  /** The lockfile of the package manager (package-lock.json, pnpm-lock.yaml, yarn.lock). */
+  lockfile: string;
+  /** package.json script that builds the application (`npm run <script>`); undefined: no build. */
+  buildScript?: string;
+  /** Directories (or files) the build writes, copied from the build stage into the runtime image. */
+  buildOutput: string[];
+  /** An npm registry mirror (NPM_CONFIG_REGISTRY); must not contain credentials. */
+  registry?: string;
+}
+
+export interface GoSettings {
+  /** Directory of the main package, relative to the module root (`.` or `cmd/server`). */
+  main: string;
+  /** Name of the compiled program, installed as /usr/local/bin/<binary>. */
+  binary: string;
+  /** A module proxy mirror (GOPROXY); must not contain credentials. */
+  proxy?: string;
+}
+
+interface ProjectBase {
   /** Project name: lower-case, used for image names and labels. */
   name: string;
   /** Preset the descriptor extends, if any (recorded in generated headers). */
   preset?: string;
-  language: Language;
   /** Path of the descriptor relative to the project root (normally `slipway.yaml`). */
   descriptorPath: string;
 
@@ -33,6 +90,8 @@ export interface Project {
   image: {
     variant: ImageVariant;
     layering: ImageLayering;
+    /** Base of the last stage: `node` or `nginx` (Node), `distroless`, `scratch` or `alpine` (Go); undefined for Python. */
+    runtime?: RuntimeImage;
     /** Debian/Alpine packages installed in the runtime image. */
     systemPackages: string[];
     /** Packages needed only to build (compilers, headers): builder stage or a removed virtual package. */
@@ -49,19 +108,6 @@ export interface Project {
     copy: string[];
     /** Extra `.dockerignore` patterns (added to the language defaults). */
     dockerignore: string[];
-  };
-
-  python: {
-    /** Runtime requirements file, e.g. requirements.txt (undefined: none). */
-    requirements?: string;
-    /** Dev/test requirements file, e.g. requirements-dev.txt (undefined: none). */
-    devRequirements?: string;
-    /** pyproject.toml path when the project is a package installed with `pip install .`. */
-    pyproject?: string;
-    /** A package-index mirror (PIP_INDEX_URL); must not contain credentials. */
-    indexUrl?: string;
-    /** A directory of pre-downloaded wheels used offline (`--no-index --find-links`). */
-    wheelsDir?: string;
   };
 
   app: {

@@ -2,7 +2,7 @@
  * The descriptor as written (after schema validation and preset merge, before defaults): every
  * key optional. Mirrors schema.ts.
  */
-import type { DeployMethod, ImageLayering, ImageVariant, Language, Stage } from './model.js';
+import type { DeployMethod, ImageLayering, ImageVariant, Language, NodePackageManager, RuntimeImage, Stage } from './model.js';
 import type { LintConfig } from './lint-config.js';
 
 export interface RawSshSettings {
@@ -29,6 +29,7 @@ export interface RawDescriptor {
   image?: {
     variant?: ImageVariant;
     layering?: ImageLayering;
+    runtime?: RuntimeImage;
     systemPackages?: string[];
     buildPackages?: string[];
     timezone?: string;
@@ -46,6 +47,14 @@ export interface RawDescriptor {
     indexUrl?: string;
     wheelsDir?: string;
   };
+  node?: {
+    packageManager?: NodePackageManager;
+    /** `false`: no build (removes a preset's). */
+    buildScript?: string | boolean;
+    buildOutput?: string[];
+    registry?: string;
+  };
+  go?: { main?: string; binary?: string; proxy?: string };
   app?: { command?: string[]; port?: number; healthcheck?: RawHealthcheck | boolean };
   test?: { command?: string[]; lint?: string[] | boolean };
   ci?: {

@@ -5,7 +5,7 @@
  */
 import type { JsonSchema } from './json-schema.js';
 import { DEFAULTS } from './defaults.js';
-import { PYTHON_VERSIONS_CHECKED } from './python-versions.js';
+import { VERSIONS_CHECKED, DEFAULT_VERSIONS } from './runtime-versions.js';
 
 export const SCHEMA_ID = 'https://unpkg.com/slipway/schema/slipway.schema.json';
 export const LINT_SCHEMA_ID = 'https://unpkg.com/slipway/schema/slipway-lint.schema.json';
@@ -45,10 +45,10 @@ const definitions: Record<string, JsonSchema> = {
     pattern: '^([0-9]+(ms|s|m|h))+$',
     patternErrorMessage: 'must be a Docker duration such as 30s, 1m30s or 500ms',
   },
-  pythonVersion: {
+  runtimeVersion: {
     type: 'string',
-    pattern: '^3\\.[0-9]+$',
-    patternErrorMessage: 'must be a Python minor version "3.N" in quotes, e.g. "3.13"',
+    pattern: '^[0-9]+(\\.[0-9]+)?$',
+    patternErrorMessage: 'must be a version in quotes: "3.N" for Python (e.g. "3.13"), the major for Node.js (e.g. "24"), "1.N" for Go (e.g. "1.27")',
   },
   packageName: {
     type: 'string',
@@ -179,8 +179,14 @@ export const descriptorSchema: JsonSchema = {
   additionalProperties: false,
   required: ['name'],
   // Without a preset, the language and the start command must be given here.
+  // Without a preset, the language and (except for Go, whose program is the one it builds) the start
+  // command must be given here.
   if: { not: { required: ['extends'] } },
-  then: { required: ['language', 'app'], properties: { app: { required: ['command'] } } },
+  then: {
+    required: ['language'],
+    if: { properties: { language: { const: 'go' } } },
+    else: { required: ['app'], properties: { app: { required: ['command'] } } },
+  },
   properties: {
     name: {
       type: 'string',
@@ -195,28 +201,27 @@ export const descriptorSchema: JsonSchema = {
       pattern: '^[a-z][a-z0-9-]*$',
       patternErrorMessage: 'must be a preset name such as python-tornado',
       description:
-        'A preset (`presets/<name>.yaml` in slipway) merged under this file: keys given here win, lists replace the preset\'s. Bundled: python-tornado, python-flask, python-fastapi.',
+        'A preset (`presets/<name>.yaml` in slipway) merged under this file: keys given here win, lists replace the preset\'s. Bundled: python-tornado, python-flask, python-fastapi, node-express, node-vite, go-http.',
       examples: ['python-flask'],
     },
     language: {
       type: 'string',
-      enum: ['python'],
-      description: 'The application\'s language. Required unless the preset sets it.',
+      enum: ['python', 'node', 'go'],
+      description: 'The application\'s language: `python`, `node` (Node.js) or `go`. Required unless the preset sets it.',
     },
     runtime: {
       type: 'object',
       additionalProperties: false,
-      description: `Language runtime. Versions past their end of life are refused for the image and warned about in the matrix (release table checked ${PYTHON_VERSIONS_CHECKED}).`,
+      description: `Language runtime. Versions past their end of life are refused for the image and warned about in the matrix (release tables checked ${VERSIONS_CHECKED.python} for Python, ${VERSIONS_CHECKED.node} for Node.js and Go).`,
       properties: {
         version: {
-          $ref: '#/$defs/pythonVersion',
-          default: DEFAULTS.runtime.version,
-          description: 'Runtime version of the image (`python:<version>-slim-bookworm`), quoted: `"3.13"`.',
+          $ref: '#/$defs/runtimeVersion',
+          description: `Runtime version of the image, quoted: Python \`"3.N"\` (\`python:<version>-slim-bookworm\`, default "${DEFAULT_VERSIONS.python}"), Node.js major \`"24"\` (\`node:<version>-bookworm-slim\`, default "${DEFAULT_VERSIONS.node}"), Go \`"1.N"\` (\`golang:<version>\` build stage, default "${DEFAULT_VERSIONS.go}").`,
         },
         matrix: {
           type: 'array',
           uniqueItems: true,
-          items: { $ref: '#/$defs/pythonVersion', description: 'A Python version "3.N".' },
+          items: { $ref: '#/$defs/runtimeVersion', description: 'A version of the language, written like `version`.' },
           description: 'Versions the unit tests run on in CI and in tox (`version` is always added). Default: only `version`.',
           examples: [['3.12', '3.13']],
         },
@@ -231,14 +236,20 @@ export const descriptorSchema: JsonSchema = {
           type: 'string',
           enum: ['slim', 'alpine'],
           default: DEFAULTS.image.variant,
-          description: 'Base image flavour: `slim` (Debian bookworm, glibc) or `alpine` (musl; wheels may need building).',
+          description:
+            'Base image flavour: `slim` (Debian bookworm, glibc) or `alpine` (musl; Python wheels may need building). For Go it is the build stage\'s `golang` image; the runtime stage is `runtime`.',
         },
         layering: {
           type: 'string',
           enum: ['single', 'builder', 'base-app'],
-          default: DEFAULTS.image.layering,
           description:
-            '`single`: one stage. `builder`: wheels built in a builder stage and installed into a clean runtime stage, plus a `test` stage. `base-app`: a base image with the runtime and dependencies (`Dockerfile.base`, rebuilt only when they change) and a thin app image on top.',
+            '`single`: one stage. `builder`: dependencies (Python wheels, Node.js build, Go program) built in a build stage, only what runs copied into a clean runtime stage, plus a `test` stage. `base-app`: a base image with the runtime and dependencies (`Dockerfile.base`, rebuilt only when they change) and a thin app image on top. Default: `single` for Python and Node.js; Go supports only `builder` (its default).',
+        },
+        runtime: {
+          type: 'string',
+          enum: ['node', 'nginx', 'distroless', 'scratch', 'alpine'],
+          description:
+            'Base of the image\'s last stage. Node.js: `node` (default) or `nginx` (a static site: the build output served by nginx-unprivileged; needs `builder` and `node.buildScript`). Go: `distroless` (default, `gcr.io/distroless/static-debian12:nonroot`: CA certificates, tzdata, no shell), `scratch` (nothing but the program and CA certificates) or `alpine` (a shell and busybox for debugging). Not used for Python.',
         },
         systemPackages: {
           type: 'array',
@@ -282,15 +293,13 @@ export const descriptorSchema: JsonSchema = {
               pattern: '^[a-z_][a-z0-9_-]*$',
               maxLength: 32,
               patternErrorMessage: 'must be a user name (lower-case letters, digits, _ and -)',
-              default: DEFAULTS.image.user.name,
-              description: 'User name.',
+              description: 'User name. Default: `app` (Python), the image\'s `node` user (Node.js), `nonroot` (Go, distroless\'s user).',
             },
             uid: {
               type: 'integer',
               minimum: 1,
               maximum: 2147483647,
-              default: DEFAULTS.image.user.uid,
-              description: 'Fixed numeric user id (not 0: the app never runs as root).',
+              description: 'Fixed numeric user id (not 0: the app never runs as root). Default: 10001 (Python), 1000 (Node.js), 65532 (Go).',
             },
             gid: {
               type: 'integer',
@@ -329,7 +338,7 @@ export const descriptorSchema: JsonSchema = {
     python: {
       type: 'object',
       additionalProperties: false,
-      description: 'Python dependency installation.',
+      description: 'Python dependency installation (only with `language: python`).',
       properties: {
         requirements: {
           $ref: '#/$defs/optionalFile',
@@ -361,6 +370,74 @@ export const descriptorSchema: JsonSchema = {
         },
       },
     },
+    node: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Node.js dependency installation and build (only with `language: node`).',
+      properties: {
+        packageManager: {
+          type: 'string',
+          enum: ['npm', 'pnpm', 'yarn'],
+          default: DEFAULTS.node.packageManager,
+          description:
+            'The package manager, whose lockfile must be committed: `npm` (package-lock.json, `npm ci`), `pnpm` (pnpm-lock.yaml, `pnpm install --frozen-lockfile`) or `yarn` (yarn.lock, Yarn 2+ `yarn install --immutable`). pnpm and Yarn come from corepack, at the version package.json\'s `packageManager` names. `slipway init` detects it from the lockfile.',
+        },
+        buildScript: {
+          type: ['string', 'boolean'],
+          pattern: '^[A-Za-z0-9][A-Za-z0-9:._-]*$',
+          patternErrorMessage: 'must be the name of a package.json script, such as build',
+          description:
+            'The package.json script that builds the application (`npm run <script>`), run with the development dependencies before the production image is assembled. Default: no build. `false` removes a preset\'s.',
+          examples: ['build'],
+        },
+        buildOutput: {
+          type: 'array',
+          minItems: 1,
+          uniqueItems: true,
+          items: { $ref: '#/$defs/relativePath', description: 'A directory or file the build writes.' },
+          default: DEFAULTS.node.buildOutput,
+          description: 'What the build writes (`builder` copies it from the build stage into the runtime image; `image.runtime: nginx` serves the first entry).',
+          examples: [['dist']],
+        },
+        registry: {
+          type: 'string',
+          pattern: '^https://[^\\s@/]+(/[^\\s]*)?$',
+          patternErrorMessage: 'must be an https:// URL without credentials',
+          description:
+            'An npm registry mirror (`NPM_CONFIG_REGISTRY`). https only and without credentials: give a private registry its token through a CI/CD variable.',
+          examples: ['https://npm.example.com/'],
+        },
+      },
+    },
+    go: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Go build (only with `language: go`).',
+      properties: {
+        main: {
+          type: 'string',
+          minLength: 1,
+          ...INSIDE_PROJECT,
+          default: DEFAULTS.go.main,
+          description: 'Directory of the `main` package, relative to the module root (go.mod): `.` or e.g. `cmd/server`.',
+          examples: ['cmd/server'],
+        },
+        binary: {
+          type: 'string',
+          pattern: '^[a-z0-9][a-z0-9._-]*$',
+          patternErrorMessage: 'must be a program name (lower-case letters, digits, ., _ and -)',
+          description: 'Name of the compiled program, installed as `/usr/local/bin/<binary>`; `app.command` defaults to it. Default: the project `name`.',
+          examples: ['server'],
+        },
+        proxy: {
+          type: 'string',
+          pattern: '^https://[^\\s@/]+(/[^\\s]*)?$',
+          patternErrorMessage: 'must be an https:// URL without credentials',
+          description: 'A Go module proxy mirror (`GOPROXY`), used while building. https only and without credentials.',
+          examples: ['https://goproxy.example.com'],
+        },
+      },
+    },
     app: {
       type: 'object',
       additionalProperties: false,
@@ -368,7 +445,8 @@ export const descriptorSchema: JsonSchema = {
       properties: {
         command: {
           $ref: '#/$defs/command',
-          description: 'The command that starts the application, in exec form (a list: no shell is involved).',
+          description:
+            'The command that starts the application, in exec form (a list: no shell is involved). Required for Python and Node.js; for Go it defaults to the compiled program.',
           examples: [['python', 'app.py']],
         },
         port: {
@@ -382,7 +460,7 @@ export const descriptorSchema: JsonSchema = {
           type: ['object', 'boolean'],
           additionalProperties: false,
           description:
-            'Container health check. Default when `port` is set: an HTTP GET of `path` on the port. `false` disables it; give `command` for a custom probe.',
+            'Container health check. Default when `port` is set: an HTTP GET of `path` on the port (with Python, Node.js or busybox wget inside the image). Go\'s `distroless` and `scratch` images have no HTTP client: there the check is off unless `command` is given. `false` disables it; give `command` for a custom probe.',
           properties: {
             path: {
               type: 'string',
@@ -428,15 +506,16 @@ export const descriptorSchema: JsonSchema = {
       properties: {
         command: {
           $ref: '#/$defs/command',
-          default: DEFAULTS.test.command,
-          description: 'Test command in exec form: pytest, `python -m unittest discover`, `python -m tornado.testing …`.',
+          description:
+            'Test command in exec form: pytest, `python -m unittest discover`, `python -m tornado.testing …`; `npm test`; `go test -race ./...`. Default: `python -m pytest`, `<package manager> test`, `go test -race ./...`.',
           examples: [['python', '-m', 'pytest']],
         },
         lint: {
           type: ['array', 'boolean'],
           minItems: 1,
           items: { type: 'string', minLength: 1, description: 'One argument.' },
-          description: 'Lint command in exec form (flake8, ruff). Default: no lint job. `false` removes a preset\'s.',
+          description:
+            'Lint command in exec form (flake8, ruff, `npm run lint`, `go vet ./...`). Default: no lint job, except `go vet ./...` for Go. `false` removes a preset\'s (or Go\'s default).',
           examples: [['python', '-m', 'flake8']],
         },
       },
@@ -488,7 +567,7 @@ export const descriptorSchema: JsonSchema = {
         dist: {
           type: 'boolean',
           default: DEFAULTS.ci.dist,
-          description: 'Build sdist and wheel artifacts (`python -m build`); needs `python.pyproject`.',
+          description: 'Build sdist and wheel artifacts (`python -m build`); Python only, needs `python.pyproject`.',
         },
         notify: {
           type: 'object',

@@ -5,7 +5,15 @@
 import type { RawDescriptor } from './raw.js';
 import type { PathSegment } from './yaml-source.js';
 import { findSecrets } from './secrets.js';
-import { pythonVersionStatus, supportedPythonVersions, type VersionStatus } from './python-versions.js';
+import type { Language } from './model.js';
+import {
+  DEFAULT_VERSIONS,
+  LANGUAGE_NAMES,
+  VERSION_FORMATS,
+  runtimeStatus,
+  supportedVersions,
+  type RuntimeStatus,
+} from './runtime-versions.js';
 import { DEFAULTS } from './defaults.js';
 import { suggest } from './suggest.js';
 
@@ -26,7 +34,9 @@ export interface SemanticContext {
 export function semanticDiagnostics(d: RawDescriptor, ctx: SemanticContext): Diagnostic[] {
   return [
     ...requiredAfterMerge(d, ctx),
+    ...languageSections(d),
     ...runtimeVersions(d, ctx.today),
+    ...imageShape(d),
     ...timezone(d),
     ...user(d),
     ...healthcheck(d),
@@ -44,26 +54,64 @@ function requiredAfterMerge(d: RawDescriptor, ctx: SemanticContext): Diagnostic[
   if (!ctx.preset) return []; // without a preset the schema requires them
   const out: Diagnostic[] = [];
   if (!d.language) out.push(error([], `missing required key \`language\`; the preset \`${ctx.preset}\` does not set it either`));
-  if (!d.app?.command) {
+  if (!d.app?.command && d.language !== 'go') {
     out.push(error(d.app ? ['app'] : [], `missing required key \`command\` in \`app\`; the preset \`${ctx.preset}\` does not set it either`, true));
   }
   return out;
 }
 
+function languageOf(d: RawDescriptor): Language {
+  return d.language ?? 'python';
+}
+
+/** `python:`, `node:` and `go:` configure their language only. */
+function languageSections(d: RawDescriptor): Diagnostic[] {
+  if (!d.language) return [];
+  return (['python', 'node', 'go'] as const)
+    .filter((section) => section !== d.language && d[section] !== undefined)
+    .map((section) =>
+      error(
+        [section],
+        `\`${section}\` configures ${LANGUAGE_NAMES[section]} projects, but \`language\` is ${d.language}; remove \`${section}\` or set \`language: ${section}\``,
+        true,
+      ),
+    );
+}
+
 function runtimeVersions(d: RawDescriptor, today: Date): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const supported = supportedPythonVersions(today).join(', ');
+  const language = languageOf(d);
+  const name = LANGUAGE_NAMES[language];
+  const format = VERSION_FORMATS[language];
+  const supported = supportedVersions(language, today).join(', ');
   const version = d.runtime?.version;
   if (version !== undefined) {
-    const status = pythonVersionStatus(version, today);
+    const status = runtimeStatus(language, version, today);
+    if (!format.pattern.test(version)) out.push(error(['runtime', 'version'], `\`runtime.version\` ${format.message}; got \`${version}\``));
+    else if (status.status !== 'supported') {
+      out.push(error(['runtime', 'version'], `${versionProblem('`runtime.version`', name, version, status)}; use a supported version: ${supported}`));
+    }
+  } else if (d.language && d.language !== 'python') {
+    // slipway's own default must not be past its end of life either (an old slipway, a new day).
+    const fallback = DEFAULT_VERSIONS[language];
+    const status = runtimeStatus(language, fallback, today);
     if (status.status !== 'supported') {
-      out.push(error(['runtime', 'version'], `${versionProblem('`runtime.version`', version, status)}; use a supported version: ${supported}`));
+      out.push(
+        error(
+          ['language'],
+          `${versionProblem(`slipway's default ${name} version`, name, fallback, status)}; set \`runtime.version\` to a supported version: ${supported} (and update slipway)`,
+        ),
+      );
     }
   }
   (d.runtime?.matrix ?? []).forEach((v, i) => {
-    const status = pythonVersionStatus(v, today);
     const path = ['runtime', 'matrix', i];
-    const problem = versionProblem(`\`runtime.matrix[${i}]\``, v, status);
+    if (!format.pattern.test(v)) {
+      out.push(error(path, `\`runtime.matrix[${i}]\` ${format.message}; got \`${v}\``));
+      return;
+    }
+    const status = runtimeStatus(language, v, today);
+    const problem = versionProblem(`\`runtime.matrix[${i}]\``, name, v, status);
     if (status.status === 'end-of-life') {
       out.push({ path, severity: 'warning', message: `${problem}; test on it only while you still support it (supported: ${supported})` });
     } else if (status.status !== 'supported') {
@@ -73,15 +121,71 @@ function runtimeVersions(d: RawDescriptor, today: Date): Diagnostic[] {
   return out;
 }
 
-function versionProblem(subject: string, version: string, status: VersionStatus): string {
+function versionProblem(subject: string, name: string, version: string, status: RuntimeStatus): string {
   switch (status.status) {
     case 'end-of-life':
-      return `${subject}: Python ${version} reached its end of life ${/^\d/.test(status.release.endOfLife) ? 'on ' : ''}${status.release.endOfLife} and gets no more security fixes`;
+      return `${subject}: ${name} ${version} reached its end of life ${/^\d/.test(status.endOfLife) ? 'on ' : ''}${status.endOfLife} and gets no more security fixes`;
     case 'unreleased':
-      return `${subject}: Python ${version} is not released yet (expected ${status.release.released})`;
+      return `${subject}: ${name} ${version} is not released yet (expected ${status.released})`;
     default:
-      return `${subject}: Python ${version} is not a version slipway knows (if it was released recently, update slipway)`;
+      return `${subject}: ${name} ${version} is not a version slipway knows (if it was released recently, update slipway)`;
   }
+}
+
+const RUNTIMES: Readonly<Record<Language, readonly string[]>> = { python: [], node: ['node', 'nginx'], go: ['distroless', 'scratch', 'alpine'] };
+
+/** Layerings and runtime images each language supports, and what they need. */
+function imageShape(d: RawDescriptor): Diagnostic[] {
+  if (!d.language) return [];
+  const out: Diagnostic[] = [];
+  const language = d.language;
+  const runtime = d.image?.runtime;
+  const layering = d.image?.layering;
+  const allowed = RUNTIMES[language];
+  if (runtime !== undefined && !allowed.includes(runtime)) {
+    out.push(
+      error(
+        ['image', 'runtime'],
+        allowed.length === 0
+          ? '`image.runtime` is for Node.js and Go; a Python image runs on the python image of `image.variant`: remove it'
+          : `\`image.runtime\` must be ${allowed.join(', ').replace(/, ([^,]*)$/, ' or $1')} for ${LANGUAGE_NAMES[language]}; got \`${runtime}\``,
+      ),
+    );
+  }
+  if (language === 'go' && layering !== undefined && layering !== 'builder') {
+    out.push(
+      error(
+        ['image', 'layering'],
+        `Go images are built with \`builder\` (a golang build stage and a small runtime stage); \`${layering}\` would ship the whole toolchain: remove \`image.layering\` or set it to builder`,
+      ),
+    );
+  }
+  if (language === 'node') {
+    const build = typeof d.node?.buildScript === 'string';
+    if (runtime === 'nginx') {
+      if (layering !== 'builder') {
+        out.push(error(['image', 'runtime'], '`image.runtime: nginx` serves the output of a build stage; set `image.layering: builder`'));
+      } else if (!build) {
+        out.push(error(['image', 'runtime'], '`image.runtime: nginx` serves the build output, but `node.buildScript` is not set; name the package.json script that builds the site'));
+      }
+      if (d.image?.user !== undefined) {
+        out.push(error(['image', 'user'], '`image.user` cannot be changed with `image.runtime: nginx`: nginx-unprivileged runs as its own nginx user (101); remove it', true));
+      }
+    }
+    if (layering === 'base-app' && build) {
+      out.push(
+        error(
+          ['image', 'layering'],
+          '`base-app` has no build stage for `node.buildScript` (the base image holds production dependencies only); use `builder`, or remove `node.buildScript`',
+        ),
+      );
+    }
+    const user = d.image?.user;
+    if (user && user.uid === 1000 && (user.name ?? 'node') !== 'node') {
+      out.push(error(['image', 'user', 'uid'], `uid 1000 is the node image's own \`node\` user; name the user node, or choose another uid for \`${user.name}\``));
+    }
+  }
+  return out;
 }
 
 let knownZones: string[] | undefined;
@@ -127,6 +231,16 @@ function healthcheck(d: RawDescriptor): Diagnostic[] {
       ),
     ];
   }
+  const runtime = d.image?.runtime ?? DEFAULTS.go.runtime;
+  if (settings.command === undefined && d.language === 'go' && (runtime === 'distroless' || runtime === 'scratch')) {
+    return [
+      error(
+        ['app', 'healthcheck'],
+        `\`app.healthcheck\` probes HTTP, but the ${runtime} image has no HTTP client or shell; give \`healthcheck.command\` (e.g. a probe flag of your program), use \`image.runtime: alpine\`, or remove it`,
+        true,
+      ),
+    ];
+  }
   return [];
 }
 
@@ -135,6 +249,9 @@ function meaninglessTrue(d: RawDescriptor): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (d.test?.lint === true) {
     out.push(error(['test', 'lint'], '`test.lint: true` does not say what to run; give the command, e.g. ["python", "-m", "flake8"], or `false` for no lint job'));
+  }
+  if (d.node?.buildScript === true) {
+    out.push(error(['node', 'buildScript'], '`node.buildScript: true` does not say what to run; give the package.json script, e.g. build, or `false` for no build'));
   }
   for (const key of ['requirements', 'devRequirements', 'pyproject'] as const) {
     if (d.python?.[key] === true) {
@@ -181,6 +298,9 @@ function deploySettings(d: RawDescriptor): Diagnostic[] {
 }
 
 function dist(d: RawDescriptor): Diagnostic[] {
+  if (d.ci?.dist === true && d.language !== undefined && d.language !== 'python') {
+    return [error(['ci', 'dist'], `\`ci.dist\` builds Python sdist and wheel artifacts; remove it for a ${LANGUAGE_NAMES[d.language]} project`)];
+  }
   return d.ci?.dist === true && typeof d.python?.pyproject !== 'string'
     ? [error(['ci', 'dist'], '`ci.dist` builds sdist and wheel from pyproject.toml, but `python.pyproject` is not set; set it or remove `ci.dist`')]
     : [];

@@ -82,7 +82,7 @@ function translate(err: ErrorObject, source: YamlSource, root: JsonSchema): Inpu
     }
     case 'type': {
       const got = typeof err.data === 'string' ? `the text \`${sourceTextOf(source, path) ?? err.data}\`` : describeValue(err.data, source, path);
-      return errorAt(source, path, `${subject} must be ${typeMessage(err, parent)}; got ${got}`);
+      return errorAt(source, path, `${subject} must be ${typeMessage(err, parent, source)}; got ${got}`);
     }
     case 'enum': {
       const allowed = (err.params.allowedValues as unknown[]).map(String);
@@ -127,12 +127,18 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'empty',
 };
 
-function typeMessage(err: ErrorObject, parent: JsonSchema): string {
+/** An example version of the language the document names (Python when it names none). */
+const VERSION_EXAMPLES: Record<string, string> = { python: '"3.13"', node: '"24"', go: '"1.27"' };
+
+function typeMessage(err: ErrorObject, parent: JsonSchema, source: YamlSource): string {
   const definition = /#\/\$defs\/([A-Za-z]+)\//.exec(err.schemaPath)?.[1];
   if (definition === 'command' || (parent.type instanceof Array && parent.type.includes('array') && parent.items)) {
     return 'a list in exec form, e.g. ["python", "app.py"]';
   }
-  if (definition === 'pythonVersion') return 'a quoted version string such as "3.13"';
+  if (definition === 'runtimeVersion') {
+    const language = (source.value as { language?: unknown } | null)?.language;
+    return `a quoted version string such as ${VERSION_EXAMPLES[typeof language === 'string' && language in VERSION_EXAMPLES ? language : 'python']}`;
+  }
   if (definition === 'optionalFile') return 'a relative path, or false for none';
   return String(err.params.type)
     .split(',')

@@ -79,6 +79,8 @@ const byFormat: Record<OutputFormat, [string, Helper][]> = {
     ...common,
     sink('word', (v) => shellQuote(assertPrintable('a shell word', str('a shell word', v)))),
     sink('exec', (v) => dockerExecForm('a command', strings('a command', v))),
+    // A command line of a RUN instruction (shell form): each word shell-quoted.
+    sink('sh', (v) => shellJoin(strings('a command', v).map((w) => assertPrintable('a command', w)))),
     sink('envPair', (k, v) => dockerEnvPair('image.env', str('name', k), str('value', v))),
     sink('envValue', (v) => dockerEnvValue('a value', str('a value', v))),
   ],
@@ -112,6 +114,12 @@ const byFormat: Record<OutputFormat, [string, Helper][]> = {
       // `python …` runs with $(PYTHON), so `make PYTHON=python3.12 test` picks the interpreter.
       const words = strings('a command', v);
       if (words[0] === 'python' || words[0] === 'python3') return ['$(PYTHON)', makeRecipeWords('a command', words.slice(1))].filter(Boolean).join(' ');
+      return makeRecipeWords('a command', words);
+    }),
+    sink('goRecipe', (v) => {
+      // `go …` runs with $(GO), so `make GO=go1.26.3 test` picks the toolchain.
+      const words = strings('a command', v);
+      if (words[0] === 'go') return ['$(GO)', makeRecipeWords('a command', words.slice(1))].filter(Boolean).join(' ');
       return makeRecipeWords('a command', words);
     }),
     sink('makeValue', (v) => makeVariableValue('a value', str('a value', v))),

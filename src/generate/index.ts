@@ -5,6 +5,8 @@
 import type { Project } from '../descriptor/model.js';
 import type { GeneratedFile } from './types.js';
 import { generatePython, PYTHON_OUTPUTS } from './python/index.js';
+import { generateNode, NODE_OUTPUTS } from './node/index.js';
+import { generateGo, GO_OUTPUTS } from './go/index.js';
 
 export type { GeneratedFile, GeneratedKind } from './types.js';
 export { writeGenerated, planWrite, unifiedDiff, generatedFileState, isObsoleteOutput, type FileAction, type WriteOptions, type WriteReport, type FileReport, type FileState } from './write.js';
@@ -16,6 +18,10 @@ export function possibleOutputs(language: Project['language']): string[] {
   switch (language) {
     case 'python':
       return [...PYTHON_OUTPUTS];
+    case 'node':
+      return [...NODE_OUTPUTS];
+    case 'go':
+      return [...GO_OUTPUTS];
   }
 }
 
@@ -24,5 +30,9 @@ export async function generate(project: Project): Promise<GeneratedFile[]> {
   switch (project.language) {
     case 'python':
       return generatePython(project);
+    case 'node':
+      return generateNode(project);
+    case 'go':
+      return generateGo(project);
   }
 }

@@ -14,6 +14,9 @@ export type Render = (view: object) => string;
 
 const cache = new Map<string, Render>();
 
+/** The folder beside the languages' folders whose partials every language can use. */
+export const COMMON = 'common';
+
 /** The folder holding the templates of `language` (overridable for tests). */
 export function templateDir(language: string): string {
   return join(packageRoot(), 'templates', language);
@@ -30,12 +33,14 @@ function environment(dir: string, format: OutputFormat): typeof Handlebars {
   const helpers = helpersFor(format);
   const sinks = new Set(helpers.keys());
   for (const [name, fn] of helpers) env.registerHelper(name, fn);
-  const partialDir = join(dir, 'partials', format);
-  const entries = existsSync(partialDir) ? readdirSync(partialDir) : [];
-  for (const entry of entries) {
-    if (!entry.endsWith('.hbs')) continue;
-    const file = join(partialDir, entry);
-    env.registerPartial(entry.slice(0, -4), checked(file, readFileSync(file, 'utf8'), sinks));
+  // Partials shared by every language first; a language's own partial of the same name wins.
+  for (const partialDir of [join(dir, '..', COMMON, 'partials', format), join(dir, 'partials', format)]) {
+    const entries = existsSync(partialDir) ? readdirSync(partialDir) : [];
+    for (const entry of entries) {
+      if (!entry.endsWith('.hbs')) continue;
+      const file = join(partialDir, entry);
+      env.registerPartial(entry.slice(0, -4), checked(file, readFileSync(file, 'utf8'), sinks));
+    }
   }
   return env;
 }
@@ -47,7 +52,9 @@ export function template(language: string, name: string, format: OutputFormat): 
   if (hit) return hit;
   const dir = templateDir(language);
   const env = environment(dir, format);
-  const file = join(dir, `${name}.hbs`);
+  // A template the language does not have itself is the shared one (with the language's partials).
+  const own = join(dir, `${name}.hbs`);
+  const file = existsSync(own) ? own : join(dir, '..', COMMON, `${name}.hbs`);
   const source = checked(file, readFileSync(file, 'utf8'), new Set(helpersFor(format).keys()));
   const knownHelpers = Object.fromEntries([...helpersFor(format).keys()].map((k) => [k, true]));
   const compiled = env.compile(source, { strict: true, noEscape: false, knownHelpers, knownHelpersOnly: true, preventIndent: false });

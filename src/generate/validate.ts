@@ -56,7 +56,7 @@ export function port(what: string, value: number): number {
 
 /** A `major.minor` runtime version. */
 export function runtimeVersion(what: string, value: string): string {
-  return matching(what, value, /^[0-9]+\.[0-9]+$/, 'must be a major.minor version such as 3.12');
+  return matching(what, value, /^[0-9]+(?:\.[0-9]+)?$/, 'must be a version such as 3.12, 24 or 1.27');
 }
 
 /** A Docker duration (`30s`, `1m30s`, `500ms`). */

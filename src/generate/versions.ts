@@ -14,3 +14,10 @@ export const CURL_IMAGE = 'curlimages/curl:8.18.0';
 export const KUBECTL_IMAGE = 'dtzar/helm-kubectl:3.15.2';
 /** PyPA build, pinned, for sdist/wheel artifacts. */
 export const PYPA_BUILD_VERSION = '1.2.2.post1';
+/** corepack, pinned and installed with npm, so pnpm and Yarn work on every Node.js (25 and later no longer bundle it). */
+export const COREPACK_VERSION = '0.34.0';
+/** nginx-unprivileged (nginx's own image running as uid 101 on port 8080) serving a static Node.js build. */
+export const NGINX_UNPRIVILEGED_IMAGE = 'nginxinc/nginx-unprivileged:1.28.0-alpine';
+/** Go's runtime images: distroless static (CA certificates, tzdata, passwd; no shell) and alpine. */
+export const DISTROLESS_STATIC_IMAGE = 'gcr.io/distroless/static-debian12:nonroot';
+export const ALPINE_IMAGE = `alpine:${ALPINE_VERSION}`;

@@ -16,7 +16,7 @@ export function renderDescriptor(p: Proposal, schemaRef: string): string {
   const python: NonNullable<RawDescriptor['python']> = {};
   for (const key of ['requirements', 'devRequirements', 'pyproject'] as const) {
     const wanted = p[key];
-    const inherited = base?.python[key];
+    const inherited = base?.language === 'python' ? base.python[key] : undefined;
     if (wanted !== inherited) python[key] = wanted ?? false;
   }
   if (Object.keys(python).length) d.python = python;

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { listPresets, loadProject, resolveDescriptor } from '../../src/descriptor/index.js';
 import type { InputError } from '../../src/cli/errors.js';
 import { packageRoot } from '../../src/util/package-root.js';
-import { TODAY } from './helpers.js';
+import { pythonOf, TODAY } from './helpers.js';
 
 const examplesDir = join(packageRoot(), 'examples');
 
@@ -24,7 +24,7 @@ describe('bundled presets', () => {
     expect(p.app.command).toEqual(command);
     expect(p.app.port).toBe(port);
     expect(p.app.healthcheck?.path).toBe('/health');
-    expect(p.python).toEqual({ requirements: 'requirements.txt', devRequirements: 'requirements-dev.txt' });
+    expect(pythonOf(p)).toEqual({ requirements: 'requirements.txt', devRequirements: 'requirements-dev.txt' });
     expect(p.test).toEqual({ command: ['python', '-m', 'pytest'], lint: ['python', '-m', 'flake8'] });
     // The command binds every interface, or the port would be unreachable from outside the container.
     if (preset !== 'python-tornado') expect(command.join(' ')).toContain('0.0.0.0');

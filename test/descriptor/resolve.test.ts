@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatWarning, resolveDescriptor, resolveDescriptorWithWarnings } from '../../src/descriptor/index.js';
-import { errorsOf, TODAY } from './helpers.js';
+import { errorsOf, pythonOf, TODAY } from './helpers.js';
 
 const resolve = (text: string) => resolveDescriptor(text, 'slipway.yaml', { today: TODAY });
 
@@ -265,12 +265,12 @@ describe('presets', () => {
     expect(p.app.healthcheck?.path).toBe('/health'); // from the preset, merged
     expect(p.test).toEqual({ command: ['python', '-m', 'pytest'] }); // lint removed
     expect(p.image.copy).toEqual(['wsgi.py']);
-    expect(p.python).toEqual({ requirements: 'requirements.txt', devRequirements: 'requirements-dev.txt' });
+    expect(pythonOf(p)).toEqual({ requirements: 'requirements.txt', devRequirements: 'requirements-dev.txt' });
   });
 
   test('false removes a file the preset names; true names none and is an error', () => {
     const p = resolve('name: svc\nextends: python-flask\npython:\n  devRequirements: false\n  pyproject: pyproject.toml\n');
-    expect(p.python).toEqual({ requirements: 'requirements.txt', pyproject: 'pyproject.toml' });
+    expect(pythonOf(p)).toEqual({ requirements: 'requirements.txt', pyproject: 'pyproject.toml' });
     expect(errorsOf('name: svc\nextends: python-flask\npython:\n  requirements: true\n')).toEqual([
       'slipway.yaml:4:17: error: `python.requirements: true` does not name a file; give its path, or `false` for none',
     ]);

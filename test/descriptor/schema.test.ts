@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { descriptorSchema, lintConfigSchema, presetSchema, resolveDescriptor } from '../../src/descriptor/index.js';
 import { renderDescriptorDocs } from '../../src/descriptor/docs.js';
-import { FULL_EXAMPLE } from '../../src/descriptor/example.js';
+import { FULL_EXAMPLE, GO_EXAMPLE, NODE_EXAMPLE } from '../../src/descriptor/example.js';
 import { publishedSchemaFiles } from '../../src/descriptor/schema-files.js';
 import type { JsonSchema } from '../../src/descriptor/json-schema.js';
 import { packageRoot } from '../../src/util/package-root.js';
@@ -79,9 +79,21 @@ describe('the descriptor schema', () => {
     expect(missing).toEqual([]);
   });
 
-  test('the example in the documentation resolves and uses every top-level key', () => {
-    expect(() => resolveDescriptor(FULL_EXAMPLE, 'slipway.yaml', { today: TODAY })).not.toThrow();
-    expect(Object.keys(parse(FULL_EXAMPLE) as object).sort()).toEqual(Object.keys(descriptorSchema.properties!).sort());
+  test('the examples in the documentation resolve and together use every top-level key', () => {
+    const examples = [FULL_EXAMPLE, NODE_EXAMPLE, GO_EXAMPLE];
+    for (const example of examples) expect(() => resolveDescriptor(example, 'slipway.yaml', { today: TODAY })).not.toThrow();
+    const used = new Set(examples.flatMap((e) => Object.keys(parse(e) as object)));
+    expect([...used].sort()).toEqual(Object.keys(descriptorSchema.properties!).sort());
+  });
+
+  test('the Node.js and Go examples use every key of their section', () => {
+    for (const [example, section] of [
+      [NODE_EXAMPLE, 'node'],
+      [GO_EXAMPLE, 'go'],
+    ] as const) {
+      const keys = Object.keys((parse(example) as Record<string, object>)[section]!).sort();
+      expect(keys).toEqual(Object.keys(descriptorSchema.properties![section]!.properties!).sort());
+    }
   });
 
   test('`slipway schema` prints the schema, `--lint` the lint schema, `--format markdown` the reference', async () => {

@@ -1,11 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { unsafeOutputs } from '../../src/generate/template-safety.js';
 import { helpersFor, type OutputFormat } from '../../src/generate/format-helpers.js';
 import { templateDir } from '../../src/generate/templates.js';
 
+/** Each template's output format, by file name (without .hbs). */
 const FORMAT_OF: Record<string, OutputFormat> = {
+  Dockerfile: 'dockerfile',
   'Dockerfile.single': 'dockerfile',
   'Dockerfile.builder': 'dockerfile',
   'Dockerfile.base': 'dockerfile',
@@ -14,6 +16,14 @@ const FORMAT_OF: Record<string, OutputFormat> = {
   Makefile: 'makefile',
   'tox.ini': 'ini',
   dockerignore: 'ignore',
+};
+
+/** The templates each folder holds. */
+const TEMPLATES: Record<string, string[]> = {
+  common: ['Dockerfile.app', 'dockerignore'],
+  python: ['Dockerfile.base', 'Dockerfile.builder', 'Dockerfile.single', 'Makefile', 'gitlab-ci.yml', 'tox.ini'],
+  node: ['Dockerfile.base', 'Dockerfile.builder', 'Dockerfile.single', 'Makefile', 'gitlab-ci.yml'],
+  go: ['Dockerfile', 'Makefile', 'gitlab-ci.yml'],
 };
 
 const sinks = (format: OutputFormat) => new Set(helpersFor(format).keys());
@@ -33,17 +43,20 @@ describe('template safety check', () => {
   });
 });
 
-describe('shipped templates', () => {
-  const dir = templateDir('python');
+describe.each(Object.keys(TEMPLATES))('shipped templates of %s', (folder) => {
+  const dir = templateDir(folder);
   const templates = readdirSync(dir).filter((f) => f.endsWith('.hbs'));
-  test('every template has a known format', () => {
-    expect(templates.map((t) => t.slice(0, -4)).sort()).toEqual(Object.keys(FORMAT_OF).sort());
+  test('are the expected ones, each of a known format', () => {
+    expect(templates.map((t) => t.slice(0, -4)).sort()).toEqual([...TEMPLATES[folder]!].sort());
+    for (const t of templates) expect(FORMAT_OF[t.slice(0, -4)], t).toBeDefined();
   });
   test.each(templates)('%s prints nothing unquoted', (t) => {
     const format = FORMAT_OF[t.slice(0, -4)]!;
     expect(unsafeOutputs(readFileSync(join(dir, t), 'utf8'), sinks(format))).toEqual([]);
   });
-  test.each(readdirSync(join(dir, 'partials')))('partials of %s print nothing unquoted', (format) => {
+  const partials = existsSync(join(dir, 'partials')) ? readdirSync(join(dir, 'partials')) : [];
+  test.each(partials.length ? partials : ['(none)'])('partials of %s print nothing unquoted', (format) => {
+    if (format === '(none)') return;
     for (const p of readdirSync(join(dir, 'partials', format))) {
       expect(unsafeOutputs(readFileSync(join(dir, 'partials', format, p), 'utf8'), sinks(format as OutputFormat)), p).toEqual([]);
     }

@@ -7,7 +7,7 @@ import { loadProject } from '../../src/descriptor/index.js';
 import { initProject } from '../../src/init/index.js';
 import type { Prompter } from '../../src/init/prompt.js';
 import { captureIo } from '../helpers/io.js';
-import { TODAY } from '../descriptor/helpers.js';
+import { pythonOf, TODAY } from '../descriptor/helpers.js';
 import { FLASK_APP, makeRepo } from './helpers.js';
 
 const init = (cwd: string, extra: Partial<Parameters<typeof initProject>[0]> = {}) => initProject({ cwd, today: TODAY, ...extra });
@@ -68,7 +68,7 @@ describe('slipway init detects the repository', () => {
     expect(p.preset).toBe('python-fastapi');
     expect(p.app.command).toEqual(['uvicorn', 'service.main:api', '--host', '0.0.0.0', '--port', '9000']);
     expect(p.app.healthcheck?.path).toBe('/healthz');
-    expect(p.python).toEqual({ requirements: 'requirements.txt', devRequirements: 'requirements-test.txt' });
+    expect(pythonOf(p)).toEqual({ requirements: 'requirements.txt', devRequirements: 'requirements-test.txt' });
     expect(p.test.lint).toBeUndefined(); // the preset's flake8 is not installed here
   });
 
@@ -85,7 +85,7 @@ describe('slipway init detects the repository', () => {
     expect(p.app.port).toBe(8000);
     expect(p.app.healthcheck?.path).toBe('/');
     expect(p.test.command).toEqual(['python', '-m', 'unittest', 'discover', '-s', 'tests', '-t', '.']);
-    expect(p.python).toEqual({ requirements: 'requirements.txt' });
+    expect(pythonOf(p)).toEqual({ requirements: 'requirements.txt' });
     expect(result.proposal!.notes).toEqual([]);
   });
 

@@ -1,9 +1,9 @@
 /** The deploy job's view: SSH (docker run), compose over SSH, or Kubernetes (kubectl set image). */
 import { posix } from 'node:path';
-import type { Project } from '../../descriptor/model.js';
-import { KUBECTL_IMAGE } from '../versions.js';
-import * as v from '../validate.js';
-import { UnsafeValueError } from '../unsafe-value.js';
+import type { Project } from '../descriptor/model.js';
+import { KUBECTL_IMAGE } from './versions.js';
+import * as v from './validate.js';
+import { UnsafeValueError } from './unsafe-value.js';
 
 export interface DeployView {
   ssh: boolean;
