@@ -2,16 +2,17 @@ import { posix } from 'node:path';
 import { didYouMean } from '../../../util/text.js';
 import type { ProjectDoc } from '../../engine/project.js';
 import { defineRule } from '../../engine/types.js';
-import { valueSpan, type GitlabCiDoc, type ScriptLine } from '../../gitlab-ci/index.js';
+import { valueSpan, type ScriptLine } from '../../gitlab-ci/index.js';
+import { ciJobs, hasNoCheckout } from '../support/ci.js';
 import { findMakeTarget, listMakeTargets, parseMakefile, targetListIsComplete } from '../../makefile/index.js';
 import { DEFAULT_MAKEFILES, makeCalls, type MakeInvocation } from '../../makefile/invocation.js';
 import type { MakefileDoc } from '../../makefile/model.js';
 
 /** The Makefile a call reads, parsed, with its path; undefined when there is none to read. */
-function makefileFor(project: ProjectDoc, call: MakeInvocation, cache: Map<string, MakefileDoc | undefined>) {
+function makefileFor(project: ProjectDoc, call: MakeInvocation, cache: Map<string, MakefileDoc | undefined>, checkout: string) {
   const names = call.makefile ? [call.makefile] : DEFAULT_MAKEFILES;
   for (const name of names) {
-    const path = posix.normalize(posix.join(call.directory || '.', name));
+    const path = posix.normalize(posix.join(checkout, call.directory || '.', name));
     if (!cache.has(path)) {
       const linted = project.files.get(path);
       if (linted?.kind === 'makefile') cache.set(path, linted.doc as MakefileDoc | undefined);
@@ -78,38 +79,36 @@ export default defineRule<ProjectDoc>({
     const project = ctx.doc;
     const cache = new Map<string, MakefileDoc | undefined>();
     const reported = new Set<string>();
-    for (const ci of project.ofKind('gitlab-ci')) {
-      const doc = ci.doc as GitlabCiDoc | undefined;
-      for (const job of doc?.jobs ?? []) {
-        const lines: ScriptLine[] = [...job.beforeScript, ...job.script];
-        for (const line of lines) {
-          const calls = makeCalls(line.text);
-          for (const call of calls.invocations) {
-            if (call.uncertain || call.targets.length === 0) continue;
-            const makefile = makefileFor(project, call, cache);
-            if (!makefile || !targetListIsComplete(makefile.doc)) continue;
-            const targets = listMakeTargets(makefile.doc);
-            const dir = posix.dirname(makefile.path);
-            for (const target of call.targets) {
-              if (findMakeTarget(makefile.doc, target.name, targets)) continue;
-              if (project.readFile(posix.normalize(posix.join(dir, target.name)))) continue;
-              const span = valueSpan(line.node, target.start, target.end);
-              const key = `${line.file.path}:${span.start}`;
-              if (reported.has(key)) continue;
-              reported.add(key);
-              const guess = didYouMean(target.name, targets.filter((t) => !t.pattern && !t.special).map((t) => t.name));
-              ctx.report({
-                message:
-                  `job \`${job.name}\` runs \`make ${target.name}\`, but ${makefile.path} has no target \`${target.name}\`` +
-                  (guess ? `; did you mean \`${guess}\`?` : '') +
-                  ' (make: "No rule to make target")',
-                span,
-                file: line.file,
-              });
-            }
+    for (const { doc, job, checkout } of ciJobs(project)) {
+      if (hasNoCheckout(doc, job)) continue;
+      const lines: ScriptLine[] = [...job.beforeScript, ...job.script];
+      for (const line of lines) {
+        const calls = makeCalls(line.text);
+        for (const call of calls.invocations) {
+          if (call.uncertain || call.targets.length === 0) continue;
+          const makefile = makefileFor(project, call, cache, checkout);
+          if (!makefile || !targetListIsComplete(makefile.doc)) continue;
+          const targets = listMakeTargets(makefile.doc);
+          const dir = posix.dirname(makefile.path);
+          for (const target of call.targets) {
+            if (findMakeTarget(makefile.doc, target.name, targets)) continue;
+            if (project.pathType(posix.normalize(posix.join(dir, target.name)))) continue; // make treats an existing file or directory as up to date
+            const span = valueSpan(line.node, target.start, target.end);
+            const key = `${line.file.path}:${span.start}`;
+            if (reported.has(key)) continue;
+            reported.add(key);
+            const guess = didYouMean(target.name, targets.filter((t) => !t.pattern && !t.special).map((t) => t.name));
+            ctx.report({
+              message:
+                `job \`${job.name}\` runs \`make ${target.name}\`, but ${makefile.path} has no target \`${target.name}\`` +
+                (guess ? `; did you mean \`${guess}\`?` : '') +
+                ' (make: "No rule to make target")',
+              span,
+              file: line.file,
+            });
           }
-          if (calls.changesDirectory) break;
         }
+        if (calls.changesDirectory) break;
       }
     }
   },
