@@ -108,7 +108,7 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
 }
 
 export interface LintTextOptions {
-  /** The file's kind; `project` lints `filename` and `files` together for the cross-file rules. */
+  /** The file's kind; `project` lints `filename` and `files` together for the cross-file rules (which run only then). */
   kind: FileKind;
   /** Report path (default: the kind's usual name, e.g. `Dockerfile`). Required for kind `project`. */
   filename?: string;
@@ -169,7 +169,8 @@ export async function lintText(text: string, options: LintTextOptions): Promise<
     }
   }
   const { findings } = await runEngine({
-    registry,
+    // One text is not a repository: the cross-file rules would find every other file missing.
+    registry: options.kind === 'project' ? registry : { ...registry, projectRules: [] },
     root: process.cwd(),
     files,
     config,
