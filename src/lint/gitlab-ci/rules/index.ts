@@ -4,11 +4,18 @@
  */
 import type { Rule } from '../../engine/types.js';
 import type { GitlabCiDoc } from '../model/types.js';
+import allowFailure from './allow-failure.js';
 import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends.js';
 import aptGetMissingYes from './apt-get-missing-yes.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
+import artifactsWithoutExpiry from './artifacts-without-expiry.js';
+import cacheWithoutKey from './cache-without-key.js';
 import conflictingKeywords from './conflicting-keywords.js';
+import dependenciesLaterStage from './dependencies-later-stage.js';
+import dependenciesSameStage from './dependencies-same-stage.js';
 import dependenciesUnknownJob from './dependencies-unknown-job.js';
+import deployWhenAlways from './deploy-when-always.js';
+import deployWithoutEnvironment from './deploy-without-environment.js';
 import dindVersion from './dind-version.js';
 import dockerHostExternal from './docker-host-external.js';
 import dockerTlsDisabled from './docker-tls-disabled.js';
@@ -17,6 +24,7 @@ import extendsCycle from './extends-cycle.js';
 import extendsUnknown from './extends-unknown.js';
 import imageUnpinned from './image-unpinned.js';
 import includeNotChecked from './include-not-checked.js';
+import installVersionRange from './install-version-range.js';
 import invalidNeeds from './invalid-needs.js';
 import invalidParallel from './invalid-parallel.js';
 import invalidRulesIf from './invalid-rules-if.js';
@@ -24,23 +32,36 @@ import invalidType from './invalid-type.js';
 import invalidValue from './invalid-value.js';
 import invalidWhen from './invalid-when.js';
 import invalidYamlConstruct from './invalid-yaml-construct.js';
+import manualJobOutsideDeploy from './manual-job-outside-deploy.js';
 import missingInclude from './missing-include.js';
 import missingKeyword from './missing-keyword.js';
 import missingScript from './missing-script.js';
+import needsCycle from './needs-cycle.js';
+import needsLaterStage from './needs-later-stage.js';
 import needsUnknownJob from './needs-unknown-job.js';
 import onlyExceptDeprecated from './only-except-deprecated.js';
+import productionDeployUnprotected from './production-deploy-unprotected.js';
+import retryScriptFailure from './retry-script-failure.js';
 import rulesWithOnlyExcept from './rules-with-only-except.js';
+import scriptFailureIgnored from './script-failure-ignored.js';
 import sudoUsed from './sudo-used.js';
 import undefinedStage from './undefined-stage.js';
 import unknownKeyword from './unknown-keyword.js';
 import unknownReference from './unknown-reference.js';
 
 export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
+  allowFailure,
   aptGetMissingNoInstallRecommends,
   aptGetMissingYes,
   aptInsteadOfAptGet,
+  artifactsWithoutExpiry,
+  cacheWithoutKey,
   conflictingKeywords,
+  dependenciesLaterStage,
+  dependenciesSameStage,
   dependenciesUnknownJob,
+  deployWhenAlways,
+  deployWithoutEnvironment,
   dindVersion,
   dockerHostExternal,
   dockerTlsDisabled,
@@ -49,6 +70,7 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   extendsUnknown,
   imageUnpinned,
   includeNotChecked,
+  installVersionRange,
   invalidNeeds,
   invalidParallel,
   invalidRulesIf,
@@ -56,12 +78,18 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   invalidValue,
   invalidWhen,
   invalidYamlConstruct,
+  manualJobOutsideDeploy,
   missingInclude,
   missingKeyword,
   missingScript,
+  needsCycle,
+  needsLaterStage,
   needsUnknownJob,
   onlyExceptDeprecated,
+  productionDeployUnprotected,
+  retryScriptFailure,
   rulesWithOnlyExcept,
+  scriptFailureIgnored,
   sudoUsed,
   undefinedStage,
   unknownKeyword,
