@@ -19,7 +19,7 @@ export default defineRule<GitlabCiDoc>({
         { code: 'deploy:\n  trigger: my-project\n', note: 'a trigger needs the full project path' },
       ],
       good: [
-        { code: 'test:\n  script: make test\n  retry: 2\n  cache:\n    key: main\n    policy: pull\n' },
+        { code: 'test:\n  script: make test\n  retry:\n    max: 2\n    when: runner_system_failure\n  cache:\n    key: main\n    policy: pull\n' },
         { code: 'deploy:\n  trigger: my-group/my-project\n' },
       ],
     },
