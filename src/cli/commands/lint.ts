@@ -5,7 +5,8 @@ import { packageRoot } from '../../util/package-root.js';
 import { FAILURE_THRESHOLDS, RULE_SETTINGS, type LintConfig, type RuleSetting } from '../../lint/engine/config.js';
 import { describeFsError } from '../../lint/engine/discovery.js';
 import type { FileKindOfFile } from '../../lint/engine/project.js';
-import { lint, LintConfigError, loadRegistry } from '../../lint/index.js';
+import { lint, LintConfigError, loadRegistry, type LintResult } from '../../lint/index.js';
+import { fixDiff, lintAndFix, writeFixes } from '../../lint/fix/index.js';
 import type { FormatContext } from '../../report/context.js';
 import { FORMATS, FORMAT_NAMES, type FormatName } from '../../report/formats/index.js';
 import type { CommandSpec } from '../command.js';
@@ -32,7 +33,10 @@ export const lintCommand: CommandSpec = {
       .option('kind', { choices: KINDS, describe: 'Lint the named files (and stdin) as this kind' })
       .option('stdin-filename', { type: 'string', describe: 'Name under which stdin (-) is linted and reported' })
       .option('cwd', { type: 'string', describe: 'Lint root (default: the current directory)' })
-      .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on a terminal unless NO_COLOR is set)' }),
+      .option('color', { type: 'boolean', describe: 'Force colour on or off (default: on a terminal unless NO_COLOR is set)' })
+      .option('fix', { type: 'boolean', describe: 'Apply the fixes of fixable rules in place, then report what remains (stdin: print the fixed text)' })
+      .option('fix-dry-run', { alias: 'diff', type: 'boolean', describe: 'Print the fixes as unified diffs without writing; the report (of what would remain) goes to stderr' })
+      .conflicts('fix', 'fix-dry-run'),
   run: async (args, io) => {
     const paths = ((args._ as unknown[] | undefined) ?? []).slice(1).map(String);
     const stdinName = args['stdin-filename'] as string | undefined;
@@ -43,16 +47,40 @@ export const lintCommand: CommandSpec = {
     const config = args.config as string | false | undefined;
 
     const stdin = paths.includes('-') ? { text: await io.stdin!(), filename: stdinName ?? '-' } : undefined;
-    let result;
+    const fix = Boolean(args.fix);
+    const dryRun = Boolean(args['fix-dry-run']);
+    const output = args.output as string | undefined;
+    // Where the report goes when stdout carries fixed text or diffs.
+    let report = io.out;
+    let result: LintResult;
     try {
-      result = await lint(paths, {
+      const options = {
         cwd,
         kind: args.kind as FileKindOfFile | undefined,
         configFile: typeof config === 'string' ? config : undefined,
         noConfig: config === false,
         overrides,
         stdin,
-      });
+      };
+      if (fix || dryRun) {
+        const run = await lintAndFix(paths, options);
+        result = run.result;
+        if (dryRun) {
+          report = io.err;
+          for (const f of run.fixed) io.out(fixDiff(f));
+        } else {
+          try {
+            writeFixes(run.fixed);
+          } catch (err) {
+            throw new InputError(describeFsError(err, 'cannot write the fixed file'));
+          }
+          const fromStdin = run.texts.find((f) => f.absPath === undefined);
+          if (fromStdin) {
+            report = io.err;
+            io.out(fromStdin.after);
+          }
+        }
+      } else result = await lint(paths, options);
     } catch (err) {
       if (err instanceof LintConfigError) throw new InputErrors(err.problems.map((p) => new InputError(p.message, p.file, p.line, p.column)));
       throw err;
@@ -60,9 +88,8 @@ export const lintCommand: CommandSpec = {
     for (const e of result.errors) io.err(`${new InputError(e.message, e.file).format()}\n`);
 
     const registry = await loadRegistry();
-    const output = args.output as string | undefined;
     const noColor = Boolean(process.env.NO_COLOR);
-    const color = (args.color as boolean | undefined) ?? (output === undefined && io.isTTY && !noColor);
+    const color = (args.color as boolean | undefined) ?? (output === undefined && report === io.out && io.isTTY && !noColor);
     const context: FormatContext = {
       rule: (id) => registry.info(id),
       source: (p) => result.displaySources.get(p),
@@ -78,7 +105,7 @@ export const lintCommand: CommandSpec = {
       } catch (err) {
         throw new InputError(describeFsError(err, 'cannot write the report'), output);
       }
-    } else io.out(text);
+    } else report(text);
     return result.exitCode;
   },
 };
