@@ -6,6 +6,7 @@
 import type { Rule } from '../../engine/types.js';
 import type { DockerfileDoc } from '../model.js';
 import addInsteadOfCopy from './add-instead-of-copy.js';
+import addRemoteWithoutChecksum from './add-remote-without-checksum.js';
 import apkAddMissingNoCache from './apk-add-missing-no-cache.js';
 import apkPackageUnpinned from './apk-package-unpinned.js';
 import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recommends.js';
@@ -14,10 +15,13 @@ import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
 import aptListsNotRemoved from './apt-lists-not-removed.js';
 import aptPackageUnpinned from './apt-package-unpinned.js';
 import aptUpdateAlone from './apt-update-alone.js';
+import baseImageEndOfLife from './base-image-end-of-life.js';
 import baseImageLatest from './base-image-latest.js';
 import baseImageUntagged from './base-image-untagged.js';
 import binShReplacedWithLn from './bin-sh-replaced-with-ln.js';
 import cdInRun from './cd-in-run.js';
+import chmodWorldWritable from './chmod-world-writable.js';
+import copyAllBeforeDependencyInstall from './copy-all-before-dependency-install.js';
 import copyArchiveThenExtract from './copy-archive-then-extract.js';
 import copyDestNotDirectory from './copy-dest-not-directory.js';
 import copyFromOwnStage from './copy-from-own-stage.js';
@@ -28,31 +32,43 @@ import curlAndWgetBothUsed from './curl-and-wget-both-used.js';
 import dnfCacheNotCleaned from './dnf-cache-not-cleaned.js';
 import dnfMissingYes from './dnf-missing-yes.js';
 import dnfPackageUnpinned from './dnf-package-unpinned.js';
+import downloadPipedToShell from './download-piped-to-shell.js';
 import duplicateStageName from './duplicate-stage-name.js';
+import envDisablesVerification from './env-disables-verification.js';
 import exposeHostMapping from './expose-host-mapping.js';
 import exposeInvalidPort from './expose-invalid-port.js';
 import exposeProtocolCasing from './expose-protocol-casing.js';
 import exposeSshPort from './expose-ssh-port.js';
+import finalStageRunsAsRoot from './final-stage-runs-as-root.js';
 import fromAsCasing from './from-as-casing.js';
 import fromPlatformConstant from './from-platform-constant.js';
 import fromPlatformRedundant from './from-platform-redundant.js';
 import gemPackageUnpinned from './gem-package-unpinned.js';
 import goPackageUnpinned from './go-package-unpinned.js';
+import healthcheckMissing from './healthcheck-missing.js';
+import installWithoutCacheMount from './install-without-cache-mount.js';
 import instructionBeforeFrom from './instruction-before-from.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import mergeableConsecutiveRuns from './mergeable-consecutive-runs.js';
 import multipleCmd from './multiple-cmd.js';
 import multipleEntrypoint from './multiple-entrypoint.js';
 import multipleHealthcheck from './multiple-healthcheck.js';
+import networkProbeInBuild from './network-probe-in-build.js';
+import npmInstallInsteadOfCi from './npm-install-instead-of-ci.js';
 import npmPackageUnpinned from './npm-package-unpinned.js';
 import onbuildInvalidTrigger from './onbuild-invalid-trigger.js';
+import onbuildUsed from './onbuild-used.js';
+import osPackagesUpgraded from './os-packages-upgraded.js';
+import packageSignatureCheckDisabled from './package-signature-check-disabled.js';
 import pipMissingNoCacheDir from './pip-missing-no-cache-dir.js';
 import pipPackageUnpinned from './pip-package-unpinned.js';
+import pipRequirementsFileMisused from './pip-requirements-file-misused.js';
 import pipeWithoutPipefail from './pipe-without-pipefail.js';
 import pointlessCommand from './pointless-command.js';
 import reservedStageName from './reserved-stage-name.js';
 import stageNameCasing from './stage-name-casing.js';
 import sudoUsed from './sudo-used.js';
+import tlsVerificationDisabled from './tls-verification-disabled.js';
 import userNotNumeric from './user-not-numeric.js';
 import useraddMissingNoLogInit from './useradd-missing-no-log-init.js';
 import wgetMissingProgressOption from './wget-missing-progress-option.js';
@@ -69,6 +85,7 @@ import zypperPackageUnpinned from './zypper-package-unpinned.js';
 
 export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   addInsteadOfCopy,
+  addRemoteWithoutChecksum,
   apkAddMissingNoCache,
   apkPackageUnpinned,
   aptGetMissingNoInstallRecommends,
@@ -77,10 +94,13 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   aptListsNotRemoved,
   aptPackageUnpinned,
   aptUpdateAlone,
+  baseImageEndOfLife,
   baseImageLatest,
   baseImageUntagged,
   binShReplacedWithLn,
   cdInRun,
+  chmodWorldWritable,
+  copyAllBeforeDependencyInstall,
   copyArchiveThenExtract,
   copyDestNotDirectory,
   copyFromOwnStage,
@@ -91,31 +111,43 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   dnfCacheNotCleaned,
   dnfMissingYes,
   dnfPackageUnpinned,
+  downloadPipedToShell,
   duplicateStageName,
+  envDisablesVerification,
   exposeHostMapping,
   exposeInvalidPort,
   exposeProtocolCasing,
   exposeSshPort,
+  finalStageRunsAsRoot,
   fromAsCasing,
   fromPlatformConstant,
   fromPlatformRedundant,
   gemPackageUnpinned,
   goPackageUnpinned,
+  healthcheckMissing,
+  installWithoutCacheMount,
   instructionBeforeFrom,
   maintainerDeprecated,
   mergeableConsecutiveRuns,
   multipleCmd,
   multipleEntrypoint,
   multipleHealthcheck,
+  networkProbeInBuild,
+  npmInstallInsteadOfCi,
   npmPackageUnpinned,
   onbuildInvalidTrigger,
+  onbuildUsed,
+  osPackagesUpgraded,
+  packageSignatureCheckDisabled,
   pipMissingNoCacheDir,
   pipPackageUnpinned,
+  pipRequirementsFileMisused,
   pipeWithoutPipefail,
   pointlessCommand,
   reservedStageName,
   stageNameCasing,
   sudoUsed,
+  tlsVerificationDisabled,
   userNotNumeric,
   useraddMissingNoLogInit,
   wgetMissingProgressOption,
