@@ -80,8 +80,8 @@ export function* scriptLines(doc: GitlabCiDoc): Generator<JobScriptLine> {
 
 interface ParsedLine {
   script: ShellScript;
-  /** File ranges the value copies unchanged. */
-  verbatim: Array<{ start: number; end: number }>;
+  /** File offsets where a value character starts or ends (not inside an escape or a block's indentation). */
+  boundaries: ReadonlySet<number>;
 }
 
 const parsed = new WeakMap<YScalar, ParsedLine>();
@@ -89,8 +89,8 @@ const parsed = new WeakMap<YScalar, ParsedLine>();
 function parseLine(line: ScriptLine): ParsedLine {
   let entry = parsed.get(line.node);
   if (!entry) {
-    const { map, verbatim } = valueMap(line.node, line.text);
-    entry = { script: parseShell(line.text, { map }), verbatim };
+    const { map, boundaries } = valueMap(line.node, line.text);
+    entry = { script: parseShell(line.text, { map }), boundaries };
     parsed.set(line.node, entry);
   }
   return entry;
@@ -108,12 +108,12 @@ export function scriptOfScalar(node: YScalar): ShellScript {
 }
 
 /** The value → file map of a scalar: verbatim runs where the file holds the value's characters. */
-function valueMap(node: YScalar, text: string): { map: SourceMap; verbatim: ParsedLine['verbatim'] } {
+function valueMap(node: YScalar, text: string): { map: SourceMap; boundaries: Set<number> } {
   const file = node.file.text;
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) offsets.push(valueOffset(node, i));
   const map = new SourceMap(offsets[0] ?? node.span.start);
-  const verbatim: Array<{ start: number; end: number }> = [];
+  const boundaries = new Set<number>();
   let i = 0;
   while (i < text.length) {
     const at = offsets[i]!;
@@ -121,35 +121,35 @@ function valueMap(node: YScalar, text: string): { map: SourceMap; verbatim: Pars
       let j = i + 1;
       while (j < text.length && offsets[j] === offsets[j - 1]! + 1 && file[offsets[j]!] === text[j]) j++;
       map.appendVerbatim(at, j - i);
-      verbatim.push({ start: at, end: at + (j - i) });
+      for (let k = at; k <= at + (j - i); k++) boundaries.add(k);
       i = j;
     } else {
       // An escape or a folded line break: the character stands for the file text up to the next one.
       const next = offsets[i + 1];
       const end = next !== undefined && next > at && !file.slice(at, next).includes('\n') ? next : at + 1;
       map.appendSynthetic(1, at, end);
+      boundaries.add(at).add(end);
       i++;
     }
   }
-  return { map, verbatim };
+  return { map, boundaries };
 }
 
 /**
  * The fixes of a finding on a script line, made safe for its YAML scalar, or undefined when one of
- * them is not safe (all or nothing): each edit must lie in text the value copies unchanged, and its
- * new text is escaped for the scalar's style (`"` and `\` in double quotes, `'` in single quotes);
+ * them is not safe (all or nothing): each edit must start and end between characters of the value
+ * (never inside an escape such as `\"`), and its new text is escaped for the scalar's style (`"` and `\` in double quotes, `'` in single quotes);
  * text a plain or block scalar cannot hold as is (a line break, `#`, `: `, flow indicators in a
  * plain scalar) refuses the fix.
  */
 export function lineFixes(node: YScalar, fixes: Fix | Fix[] | undefined): Fix[] | undefined {
   if (fixes === undefined) return undefined;
   const list = Array.isArray(fixes) ? fixes : [fixes];
-  const entry = parsed.get(node);
-  const verbatim = entry?.verbatim ?? valueMap(node, node.value === null ? '' : String(node.value)).verbatim;
+  const boundaries = parsed.get(node)?.boundaries ?? valueMap(node, node.value === null ? '' : String(node.value)).boundaries;
   const out: Fix[] = [];
   for (const fix of list) {
     const [start, end] = fix.range;
-    if (!verbatim.some((r) => r.start <= start && end <= r.end)) return undefined;
+    if (!boundaries.has(start) || !boundaries.has(end)) return undefined;
     const text = escapeFor(node, fix.text, start);
     if (text === undefined) return undefined;
     out.push({ range: [start, end], text });
@@ -167,12 +167,18 @@ function escapeFor(node: YScalar, text: string, at: number): string | undefined 
     case 'folded':
       return text.includes('\n') ? undefined : text;
     case 'plain': {
-      if (/[\n#,[\]{}]|: |:$/.test(text)) return undefined;
+      if (/[\n#]|: |:$/.test(text) || (inFlow(node) && /[,[\]{}]/.test(text))) return undefined;
       if (at === node.span.start && /^[-?:,[\]{}#&*!|>'"%@`\s]/.test(text)) return undefined;
       if (at === node.span.end && /\s$/.test(text)) return undefined;
       return text;
     }
   }
+}
+
+/** Whether a plain scalar is an item of a flow collection (`[a, b]`), where `,[]{}` end it. */
+function inFlow(node: YScalar): boolean {
+  const before = node.file.text.slice(Math.max(0, node.span.start - 200), node.span.start).trimEnd();
+  return before.endsWith('[') || before.endsWith(',') || before.endsWith('{');
 }
 
 /** A shell check as the GitLab CI rule `gitlab-ci/<name>`, run on every script line of every job. */

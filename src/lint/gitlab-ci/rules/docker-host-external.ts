@@ -1,6 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import type { GitlabCiDoc } from '../model/types.js';
-import { dockerSettings, isJobDaemon, locate, parseDockerHost } from '../support/docker.js';
+import { dockerSettings, isJobDaemon, parseDockerHost } from '../support/docker.js';
+import { locate } from '../support/text.js';
 import { serviceAliases } from '../support/images.js';
 import { reportOnce } from '../support/report.js';
 

@@ -1,6 +1,7 @@
 import { defineRule, type Fix } from '../../engine/types.js';
 import type { GitlabCiDoc } from '../model/types.js';
-import { dockerSettings, locate, parseDockerHost, type DockerSetting } from '../support/docker.js';
+import { dockerSettings, parseDockerHost, type DockerSetting } from '../support/docker.js';
+import { locate } from '../support/text.js';
 import { at, reportOnce } from '../support/report.js';
 import { jobsThenTemplates } from '../support/visit.js';
 import { jobVariable } from '../support/variables.js';

@@ -9,6 +9,7 @@ import aptGetMissingNoInstallRecommends from './apt-get-missing-no-install-recom
 import aptGetMissingYes from './apt-get-missing-yes.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
 import artifactsWithoutExpiry from './artifacts-without-expiry.js';
+import caBundleOverwritten from './ca-bundle-overwritten.js';
 import cacheWithoutKey from './cache-without-key.js';
 import conflictingKeywords from './conflicting-keywords.js';
 import dependenciesLaterStage from './dependencies-later-stage.js';
@@ -18,6 +19,8 @@ import deployWhenAlways from './deploy-when-always.js';
 import deployWithoutEnvironment from './deploy-without-environment.js';
 import dindVersion from './dind-version.js';
 import dockerHostExternal from './docker-host-external.js';
+import dockerLoginPassword from './docker-login-password.js';
+import dockerRunTty from './docker-run-tty.js';
 import dockerTlsDisabled from './docker-tls-disabled.js';
 import duplicateKey from './duplicate-key.js';
 import extendsCycle from './extends-cycle.js';
@@ -44,6 +47,7 @@ import productionDeployUnprotected from './production-deploy-unprotected.js';
 import retryScriptFailure from './retry-script-failure.js';
 import rulesWithOnlyExcept from './rules-with-only-except.js';
 import scriptFailureIgnored from './script-failure-ignored.js';
+import sshHostKeyUnverified from './ssh-host-key-unverified.js';
 import sudoUsed from './sudo-used.js';
 import undefinedStage from './undefined-stage.js';
 import unknownKeyword from './unknown-keyword.js';
@@ -55,6 +59,7 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   aptGetMissingYes,
   aptInsteadOfAptGet,
   artifactsWithoutExpiry,
+  caBundleOverwritten,
   cacheWithoutKey,
   conflictingKeywords,
   dependenciesLaterStage,
@@ -64,6 +69,8 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   deployWithoutEnvironment,
   dindVersion,
   dockerHostExternal,
+  dockerLoginPassword,
+  dockerRunTty,
   dockerTlsDisabled,
   duplicateKey,
   extendsCycle,
@@ -90,6 +97,7 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   retryScriptFailure,
   rulesWithOnlyExcept,
   scriptFailureIgnored,
+  sshHostKeyUnverified,
   sudoUsed,
   undefinedStage,
   unknownKeyword,

@@ -62,6 +62,8 @@ export interface DockerCall {
   operands: ShellWord[];
   /** For `run`/`create`/`exec`: the words of the command run in the container (never read as options). */
   containerCommand: ShellWord[];
+  /** Every word after the action. */
+  args: ShellWord[];
 }
 
 const calls = new WeakMap<ShellScript, DockerCall[]>();
@@ -103,7 +105,7 @@ function readCall(cmd: ShellCommand): DockerCall | undefined {
     if (second === 'build' || second === 'b') {
       first = 'buildx build';
       i++;
-    } else return { cmd, action: `buildx ${second ?? ''}`.trim(), options: [], operands: words.slice(i + 1), containerCommand: [] };
+    } else return { cmd, action: `buildx ${second ?? ''}`.trim(), options: [], operands: words.slice(i + 1), containerCommand: [], args: words.slice(i + 1) };
   }
   const action = first;
   const rest = words.slice(i);
@@ -137,7 +139,7 @@ function readCall(cmd: ShellCommand): DockerCall | undefined {
     }
   }
   const parsed = parseArgs({ ...cmd, args: rest.slice(0, split) }, { withValue });
-  return { cmd, action, options: parsed.options, operands: parsed.positionals, containerCommand: rest.slice(split) };
+  return { cmd, action, options: parsed.options, operands: parsed.positionals, containerCommand: rest.slice(split), args: rest };
 }
 
 /** The values of an option (`-t a -t b`, `--tag=c`), with the word holding each value. */
@@ -241,10 +243,4 @@ export function dockerSettings(doc: GitlabCiDoc): DockerSetting[] {
     }
   }
   return out;
-}
-
-/** The span of `needle` inside a written value, or the whole value when it is not written as is. */
-export function locate(file: SourceFile, span: Span, needle: string): Span {
-  const at = file.text.slice(span.start, span.end).indexOf(needle);
-  return at < 0 ? span : { start: span.start + at, end: span.start + at + needle.length };
 }
