@@ -59,29 +59,47 @@ describe('project/ci-missing-path', () => {
   });
 
   it('checks pip requirement files, make -C and -f, compose files and scripts, relative to cd', async () => {
-    const files = { 'backend/requirements.txt': 'x\n', 'backend/Makefile': 'test:\n\ttrue\n', 'scripts/ci.sh': 'true\n' };
-    const found = await run(
-      [
-        'cd backend',
-        'python -m pip install -r requirements.txt -c constraints.txt',
-        'make -C ../docs html',
-        'make -f ci.mk test',
-        'cd ..',
-        'docker compose -f compose.ci.yml up -d',
-        'python manage.py check',
-        'make lint',
-        'bash scripts/ci.sh && ./scripts/deploy.sh',
+    const files = {
+      'backend/requirements.txt': 'x\n',
+      'backend/Makefile': 'test:\n\ttrue\n',
+      'scripts/ci.sh': 'true\n',
+      '.gitlab-ci.yml': [
+        'one:',
+        '  script:',
+        '    - cd backend',
+        '    - python -m pip install -r requirements.txt -c constraints.txt',
+        '    - cd ..',
+        '    - docker compose -f compose.ci.yml up -d',
+        '    - python manage.py check',
+        '    - bash scripts/ci.sh && ./scripts/deploy.sh',
+        'two:',
+        '  script:',
+        '    - make -C docs html',
+        'three:',
+        '  script:',
+        '    - make -C backend -f ci.mk test',
+        'four:',
+        '  script:',
+        '    - ./scripts/deploy.sh',
+        'five:',
+        '  script:',
+        '    - make lint',
+        '',
       ].join('\n'),
-      files,
-    );
-    expect(found).toEqual([
-      '.gitlab-ci.yml:4:52-67 job `job` installs from `constraints.txt`, but there is no backend/constraints.txt',
-      '.gitlab-ci.yml:5:15-22 job `job` runs `make -C ../docs`, but there is no directory docs',
-      '.gitlab-ci.yml:6:15-20 job `job` runs `make -f ci.mk`, but there is no backend/ci.mk',
-      '.gitlab-ci.yml:8:25-39 job `job` runs docker compose with `compose.ci.yml`, but there is no compose.ci.yml',
-      '.gitlab-ci.yml:9:14-23 job `job` runs `manage.py`, but there is no manage.py',
-      '.gitlab-ci.yml:10:7-11 job `job` runs `make`, but there is no Makefile there (make: "No targets specified and no makefile found")',
+    };
+    expect(await lintRepo(RULE, '.gitlab-ci.yml', files)).toEqual([
+      '.gitlab-ci.yml:4:52-67 job `one` installs from `constraints.txt`, but there is no backend/constraints.txt',
+      '.gitlab-ci.yml:6:25-39 job `one` runs docker compose with `compose.ci.yml`, but there is no compose.ci.yml',
+      '.gitlab-ci.yml:7:14-23 job `one` runs `manage.py`, but there is no manage.py',
+      '.gitlab-ci.yml:11:15-19 job `two` runs `make -C docs`, but there is no directory docs',
+      '.gitlab-ci.yml:14:26-31 job `three` runs `make -f ci.mk`, but there is no backend/ci.mk',
+      '.gitlab-ci.yml:17:7-26 job `four` runs `./scripts/deploy.sh`, but there is no scripts/deploy.sh',
+      '.gitlab-ci.yml:20:7-11 job `five` runs `make`, but there is no Makefile there (make: "No targets specified and no makefile found")',
     ]);
+  });
+
+  it('does not take the tail of an expansion the shell parser split for a command', async () => {
+    expect(await run('PKG_CONFIG_PATH=${PWD}/nettle-git/$NETTLE_DIR/lib/pkgconfig LD_LIBRARY_PATH=$X/lib make -j4 check', { Makefile: 'check:\n\ttrue\n' })).toEqual([]);
   });
 
   it('stays silent for build outputs, artifacts, submodules, what the job made, and after an unknown cd', async () => {
@@ -104,6 +122,13 @@ describe('project/ci-missing-path', () => {
     const extra = '  artifacts:\n    paths:\n      - out/\n';
     // requirements.lock is mentioned by nothing else: it is the one finding.
     expect(await run(script, files, extra)).toEqual(['.gitlab-ci.yml:6:31-48 job `job` installs from `requirements.lock`, but there is no requirements.lock']);
+  });
+
+  it('skips Windows jobs, and reads backslashes as the POSIX shell of other jobs does', async () => {
+    expect(await run('cd build\\x64\n./ci/test.ps1', {}, '  tags: [saas-windows-medium-amd64]\n')).toEqual([]);
+    expect(await run('pip install -r ci\\reqs.txt', { 'ci/reqs.txt': 'x\n' })).toEqual([
+      '.gitlab-ci.yml:3:22-33 job `job` installs from `cireqs.txt`, but there is no cireqs.txt',
+    ]);
   });
 
   it('skips jobs without a checkout and commands run elsewhere', async () => {

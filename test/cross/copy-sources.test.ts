@@ -76,4 +76,13 @@ describe('project/copy-source-missing', () => {
       'Dockerfile:7:6-14 COPY source `more.txt` is not in the build context (.)',
     ]);
   });
+
+  it('leaves alone what the job makes before building, and files a Makefile builds', async () => {
+    const files = {
+      '.gitlab-ci.yml': 'package:\n  script:\n    - python -m build --wheel --outdir wheels\n    - docker build -t app .\n',
+      Makefile: '.PHONY: image\nimage: out/app.bin\n\tdocker build .\nout/app.bin:\n\tgo build -o out/app.bin\n',
+      Dockerfile: 'FROM python:3.12-slim\nCOPY wheels/ /wheels/\nCOPY out/app.bin /usr/local/bin/app\nCOPY image /x\n',
+    };
+    expect(await run('Dockerfile', files)).toEqual(['Dockerfile:4:6-11 COPY source `image` is not in the build context (.)']);
+  });
 });

@@ -33,6 +33,15 @@ function pipArgs(cmd: ShellCommand): readonly ShellWord[] | undefined {
   return undefined;
 }
 
+/** A command run by its path (`./scripts/test.sh`, `ci/build`), written as a word of its own. */
+function pathCommand(c: CiCommand): ShellWord | undefined {
+  const word = c.cmd.nameWord;
+  if (c.cmd.kind !== 'simple' || !word?.value?.includes('/')) return undefined;
+  // The word must start a command in the file, not be the tail of an expansion (`…/$DIR/bin/x`).
+  const before = c.line.file.text[word.span.start - 1] ?? ' ';
+  return /[\s;&|('"`-]/.test(before) ? word : undefined;
+}
+
 /** The script a shell or Python runs (`bash ci/test.sh`, `python manage.py test`), when it is a file. */
 function scriptArg(cmd: ShellCommand): ShellWord | undefined {
   const name = cmd.name ?? '';
@@ -64,8 +73,10 @@ export default defineRule<ProjectDoc>({
       'which paths a build may produce, so it stays silent for paths ignored by .gitignore, inside submodules, listed ' +
       'in a job\'s `artifacts:`/`cache:`, or mentioned by an earlier command of the job (downloaded, cloned, generated). ' +
       'It also knows the tools\' own lookup rules: `docker build -f` is relative to the working directory, not the ' +
-      'context; podman and buildah read a Containerfile by default, docker only a Dockerfile. Jobs with ' +
-      '`GIT_STRATEGY: none` and commands run by another shell (`ssh`, `sh -c`) are skipped. `include: local` files ' +
+      'context; podman and buildah read a Containerfile by default, docker only a Dockerfile. After a command that ' +
+      'may create files it does not name (a compiler, a build tool, `git clone`, a script), the rest of the job is ' +
+      'not checked. Jobs with `GIT_STRATEGY: none`, Windows jobs, jobs whose `extends` cannot be resolved, and ' +
+      'commands run by another shell (`ssh`, `sh -c`) are skipped. `include: local` files ' +
       'are checked by gitlab-ci/missing-include.',
     howToFix: 'Correct the path in the job, or add (commit) the file it names.',
     fixable: false,
@@ -210,7 +221,7 @@ export default defineRule<ProjectDoc>({
           continue;
         }
 
-        const script = scriptArg(cmd) ?? (cmd.nameWord?.value?.includes('/') && cmd.kind === 'simple' ? cmd.nameWord : undefined);
+        const script = scriptArg(cmd) ?? pathCommand(c);
         if (script) {
           const path = resolvePath(script, cwd, checkout);
           if (path && absent(path, c)) report(c, script, `runs \`${script.value}\`, but there is no ${path}`);

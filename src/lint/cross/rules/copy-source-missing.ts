@@ -67,7 +67,8 @@ export default defineRule<ProjectDoc>({
       // Outside the lint root nothing can be looked up; a Dockerfile slipway generated copies the
       // files slipway.yaml names, which descriptor/missing-file checks.
       if (!insideRoot(file.path) || provenance(file.text) === 'unedited') continue;
-      const known = [...new Set(builds.filter((b) => b.dockerfile === file.path && b.context !== undefined).map((b) => b.context!))];
+      const ownBuilds = builds.filter((b) => b.dockerfile === file.path && b.context !== undefined);
+      const known = [...new Set(ownBuilds.map((b) => b.context!))];
       const dir = posix.dirname(file.path);
       const contexts = known.length > 0 ? known : [...new Set([dir, '.'])];
       const ignores = new Map<string, ReturnType<typeof parseDockerignore>>();
@@ -83,7 +84,7 @@ export default defineRule<ProjectDoc>({
         if (ins.flag('from') || ins.fromStage || ins.sources.length === 0) continue;
         for (const source of ins.sources) {
           const value = source.value;
-          if (value.startsWith('<<') || value.includes('$') || /[*?[\]]/.test(value)) continue;
+          if (value.startsWith('<<') || value.includes('$') || /[*?[\]{}]/.test(value)) continue; // here-documents, variables, globs, templates
           if (ins.keyword === 'ADD' && /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(value)) continue;
           const rel = posix.normalize(value.replace(/^\/+/, '')).replace(/\/+$/, '') || '.';
           if (rel === '.') continue;
@@ -94,6 +95,8 @@ export default defineRule<ProjectDoc>({
           const present = contexts.filter((c) => project.pathType(posix.join(c, rel)) !== undefined);
           if (present.length === 0) {
             if (contexts.some((c) => guard.mayBeBuilt(posix.join(c, rel)))) continue;
+            // Made by the job before it builds the image (`python -m build` then `docker build`).
+            if (ownBuilds.some((b) => guard.mayBeMadeBefore(posix.join(b.context!, rel), b.earlier))) continue;
             const where = contexts.length === 1 ? `the build context (${contexts[0]})` : `the build context (${contexts.join(' or ')})`;
             ctx.report({ message: `${ins.keyword} source \`${value}\` is not in ${where}`, span: source.span, file });
             continue;

@@ -2,7 +2,7 @@
 import { posix } from 'node:path';
 import type { ProjectDoc } from '../../engine/project.js';
 import type { SourceFile } from '../../engine/types.js';
-import type { ShellWord } from '../../shell/index.js';
+import type { ShellCommand, ShellWord } from '../../shell/index.js';
 import { ciJobs, hasNoCheckout, jobCommands, resolvePath } from './ci.js';
 import { buildCall, type BuildCall } from './commands.js';
 
@@ -54,6 +54,8 @@ export interface CiBuild extends ResolvedBuild {
   cwd: string;
   /** The CI file the command is written in. */
   file: SourceFile;
+  /** The commands the job ran before the build (what they made may be in the context). */
+  earlier: readonly ShellCommand[];
 }
 
 /** Every image build the CI jobs run, with the context and Dockerfile slipway can tell. */
@@ -64,7 +66,7 @@ export function ciBuilds(project: ProjectDoc): CiBuild[] {
     for (const c of jobCommands(job, checkout)) {
       if (c.cwd === undefined) break;
       const call = buildCall(c.cmd);
-      if (call) out.push({ ...resolveBuild(project, call, c.cwd, checkout), job: job.name, cwd: c.cwd, file: c.line.file });
+      if (call) out.push({ ...resolveBuild(project, call, c.cwd, checkout), job: job.name, cwd: c.cwd, file: c.line.file, earlier: c.earlier });
     }
   }
   return out;

@@ -64,9 +64,15 @@ export function jobVariable(doc: GitlabCiDoc, job: CiJob, name: string): { text:
   return { text: scalarSource(v.value) ?? v.text, node: v.value };
 }
 
-/** True when the job has no checkout of the repository (`GIT_STRATEGY: none`): its paths are not the repo's. */
+/**
+ * True when slipway should not read the job's paths: it has no checkout (`GIT_STRATEGY: none`),
+ * it runs on Windows (PowerShell or cmd, not a POSIX shell), or `extends` could not be resolved
+ * (its scripts may come from elsewhere).
+ */
 export function hasNoCheckout(doc: GitlabCiDoc, job: CiJob): boolean {
-  return jobVariable(doc, job, 'GIT_STRATEGY')?.text === 'none';
+  if (job.incomplete || jobVariable(doc, job, 'GIT_STRATEGY')?.text === 'none') return true;
+  const image = job.image?.name && typeof job.image.name.value === 'string' ? job.image.name.value : '';
+  return job.tags.some((t) => /windows/i.test(String(t.value))) || /windows|servercore|nanoserver/i.test(image);
 }
 
 const scripts = new WeakMap<YScalar, ShellScript>();
@@ -155,7 +161,7 @@ export function resolvePath(word: ShellWord, cwd: string | undefined, checkout =
 
 /** `resolvePath` for a literal text. */
 export function resolveText(text: string, cwd: string | undefined): string | undefined {
-  if (cwd === undefined || text === '' || /[*?[\]{}~]|^[a-z][a-z0-9+.-]*:\/\/|^git@|^[a-z]+:/i.test(text)) return undefined;
+  if (cwd === undefined || text === '' || /[*?[\]{}~\\]|^[a-z][a-z0-9+.-]*:\/\/|^git@|^[a-z]+:/i.test(text)) return undefined;
   if (text.startsWith('/')) return undefined;
   const path = posix.normalize(posix.join(cwd, text)).replace(/\/+$/, '') || '.';
   if (path === '..' || path.startsWith('../')) return undefined;

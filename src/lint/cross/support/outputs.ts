@@ -6,15 +6,27 @@
 import ignore, { type Ignore } from 'ignore';
 import type { ProjectDoc } from '../../engine/project.js';
 import type { ShellCommand } from '../../shell/index.js';
-import { ciJobs, resolveText, scalarSource } from './ci.js';
+import { posix } from 'node:path';
+import { listMakeTargets, type MakefileDoc } from '../../makefile/index.js';
+import { ciJobs, insideRoot, resolveText, scalarSource } from './ci.js';
 
-/** Commands that create files without naming them all (a clone's directory, an archive's contents, a configure step's Makefile). */
+/**
+ * Commands that create files without naming them all: a clone's directory, an archive's contents,
+ * a configure step's Makefile, a compiler's or build tool's outputs (`go build` then `./app`).
+ */
+const CREATORS = new Set([
+  'git', 'tar', 'unzip', '7z', 'cmake', 'configure', 'autoreconf', 'autogen.sh', 'bootstrap', 'meson', 'qmake',
+  'cookiecutter', 'copier', 'svn', 'hg', 'make', 'gmake', 'ninja', 'go', 'cargo', 'rustc', 'gcc', 'g++', 'cc', 'c++',
+  'clang', 'clang++', 'javac', 'mvn', 'mvnw', 'gradle', 'gradlew', 'ant', 'sbt', 'npm', 'npx', 'yarn', 'pnpm', 'bun',
+  'tsc', 'composer', 'bundle', 'dotnet', 'msbuild', 'bazel', 'bazelisk', 'scons', 'zig', 'swift', 'poetry', 'hatch',
+  'pyinstaller', 'tox', 'nox', 'conan', 'vcpkg', 'helm', 'kustomize', 'envsubst',
+]);
+
 /** Commands that only look at or move between paths: naming a path does not create it. */
 const LOOKERS = new Set(['cd', 'pushd', 'popd', 'ls', 'echo', 'printf', 'cat', 'test', '[', '[[', 'stat', 'file', 'du', 'find', 'head', 'tail', 'wc', 'grep', 'pip', 'pip3']);
 /** Shells: running a script may create anything. */
 const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'source', '.']);
 
-const CREATORS = new Set(['git', 'tar', 'unzip', '7z', 'cmake', 'configure', 'autoreconf', 'autogen.sh', 'bootstrap', 'meson', 'qmake', 'cookiecutter', 'copier', 'svn', 'hg']);
 
 export interface OutputGuard {
   /** True when `path` (relative to the root) may be produced by a build, a CI job or a submodule. */
@@ -59,6 +71,17 @@ function createGuard(project: ProjectDoc): OutputGuard {
     for (const node of paths) {
       const resolved = literalPrefix(scalarSource(node), checkout);
       if (resolved && resolved !== '.') produced.push(resolved);
+    }
+  }
+  // Files a Makefile builds (targets that are not .PHONY), e.g. `dist/app.whl` before `docker build`.
+  for (const f of project.ofKind('makefile')) {
+    const doc = f.doc as MakefileDoc | undefined;
+    if (!doc || !insideRoot(f.file.path)) continue;
+    const dir = posix.dirname(f.file.path);
+    for (const t of listMakeTargets(doc)) {
+      if (t.phony || t.pattern || t.special) continue;
+      const path = resolveText(t.name, dir);
+      if (path && path !== '.') produced.push(path);
     }
   }
   for (const checkout of checkouts) {
