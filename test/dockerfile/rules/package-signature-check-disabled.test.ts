@@ -29,6 +29,9 @@ describe(rule, () => {
 
   test('local package files built by an earlier stage are not a repository', async () => {
     expect(await at(rule, run('apk add --no-cache --allow-untrusted /tmp/packages/*.apk', 'alpine:3.22'))).toEqual([]);
+    expect(await at(rule, run('apk add --allow-untrusted "/tmp/packages/nginx-module-${MODULE}-${NGINX_VERSION}.apk"', 'alpine:3.22'))).toEqual([]);
+    expect(await at(rule, run('apk add --allow-untrusted tool.apk', 'alpine:3.22'))).toEqual([]);
+    expect(await at(rule, run('dnf install -y --nogpgcheck https://example.com/tool.rpm', 'fedora:42')), 'downloaded').toEqual(['--nogpgcheck']);
     expect(await at(rule, run('dnf install -y --nogpgcheck ./dist/tool-1.0.rpm', 'fedora:42'))).toEqual([]);
     expect(await at(rule, run('apk add --allow-untrusted /tmp/a.apk curl', 'alpine:3.22'))).toEqual(['--allow-untrusted']);
   });

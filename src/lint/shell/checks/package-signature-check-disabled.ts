@@ -36,7 +36,11 @@ const OPTIONS: Record<string, Record<string, string>> = {
  */
 function localPackagesOnly(name: string, operands: readonly ShellWord[]): boolean {
   const files = name === 'rpm' ? operands : operands.slice(1);
-  return files.length > 0 && files.every((w) => w.value !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(w.value) && /\.(apk|rpm|deb)$/.test(w.value));
+  // A path with a variable in it (`/tmp/packages/nginx-${VERSION}.apk`) is still a local path.
+  return files.length > 0 && files.every((w) => {
+    const text = w.value ?? w.raw.replace(/^["']|["']$/g, '');
+    return !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && /\.(apk|rpm|deb)$/.test(text);
+  });
 }
 
 function table(name: string): Record<string, string> | undefined {
