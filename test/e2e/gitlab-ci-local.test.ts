@@ -1,0 +1,173 @@
+/**
+ * The generated pipelines in gitlab-ci-local, a local runner of .gitlab-ci.yml files:
+ * - every pipeline slipway can generate (preset × image variant × layering × deploy method) passes
+ *   its GitLab schema validation, lists every job the file defines, and its needs/dependencies
+ *   chain validates (`--validate-dependency-chain`) on a default-branch pipeline;
+ * - on each example project, the lint and unit-test jobs run for real (`--force-shell-executor`:
+ *   on the host, not in their images), offline: the requirements are satisfied by the system
+ *   Python's packages (Debian's python3-*, installed by .ci/run), and the job logs show the tests
+ *   passing.
+ * Skipped with the reason when gitlab-ci-local, its Node 22, git, rsync or make is missing.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { InputErrors } from '../../src/cli/errors.js';
+import { resolveDescriptor } from '../../src/descriptor/index.js';
+import type { Project } from '../../src/descriptor/model.js';
+import { generate } from '../../src/generate/index.js';
+import { baseJobName, commitAll, findGitlabCiLocal, gitlabCiLocal, jobLog, jobNames } from './helpers/gitlab.js';
+import { caseName, DEPLOY_METHODS, exampleLanguage, exampleNames, LAYERINGS, PRESETS, presetDescriptor, VARIANTS, writeProject, type PresetCase } from './helpers/project.js';
+import { EXAMPLE_MODULES, findSystemPython, prepareHostPython } from './helpers/python.js';
+import { expectPytestPassed } from './helpers/pytest.js';
+import { describeRun } from './helpers/run.js';
+
+const gcl = findGitlabCiLocal();
+const gclUnavailable = typeof gcl === 'string' ? gcl : undefined;
+const systemPython = findSystemPython(EXAMPLE_MODULES);
+const jobsUnavailable = gclUnavailable ?? (systemPython ? undefined : `no python3 on PATH can import ${EXAMPLE_MODULES.join(', ')} (Debian: the python3-* packages .ci/run installs)`);
+if (gclUnavailable) console.warn(`e2e gitlab-ci-local skipped: ${gclUnavailable}`);
+else if (jobsUnavailable) console.warn(`e2e gitlab-ci-local job runs skipped: ${jobsUnavailable}`);
+
+const LIST_TIMEOUT = 30_000;
+const JOB_TIMEOUT = 180_000;
+
+interface Pipeline {
+  /** File name in the pipelines repository. */
+  file: string;
+  yaml: string;
+  /** The cases that generate this same pipeline. */
+  cases: string[];
+}
+
+/** Every pipeline the presets generate, each distinct file once (the digest header aside). */
+async function distinctPipelines(): Promise<Pipeline[]> {
+  const byContent = new Map<string, Pipeline>();
+  for (const preset of PRESETS) {
+    for (const variant of VARIANTS) {
+      for (const layering of LAYERINGS) {
+        for (const deploy of DEPLOY_METHODS) {
+          const c: PresetCase = { preset, variant, layering, deploy };
+          const project = resolveIfValid(presetDescriptor(c));
+          if (!project) continue; // a combination the descriptor rules refuse (e.g. Go without a builder stage)
+          const files = await generate(project);
+          const yaml = files.find((f) => f.path === '.gitlab-ci.yml')!.content;
+          const key = createHash('sha256').update(yaml.replace(/^# slipway-digest: .*$/m, '')).digest('hex').slice(0, 12);
+          const known = byContent.get(key);
+          if (known) known.cases.push(caseName(c));
+          else byContent.set(key, { file: `${caseName(c)}.gitlab-ci.yml`, yaml, cases: [caseName(c)] });
+        }
+      }
+    }
+  }
+  return [...byContent.values()];
+}
+
+/** The project of `descriptor`, or undefined when slipway refuses the descriptor. */
+function resolveIfValid(descriptor: string): Project | undefined {
+  try {
+    return resolveDescriptor(descriptor, 'slipway.yaml');
+  } catch (error) {
+    if (error instanceof InputErrors) return undefined;
+    throw error;
+  }
+}
+
+const pipelines = gclUnavailable ? [] : await distinctPipelines();
+
+describe.skipIf(gclUnavailable !== undefined)(`gitlab-ci-local${gclUnavailable ? ` (skipped: ${gclUnavailable})` : ''}`, () => {
+  const tool = gcl as Exclude<typeof gcl, string>;
+  let work: string;
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'slipway-e2e-gcl-'));
+  });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  describe('every generated pipeline validates and lists its jobs', () => {
+    let repo: string;
+    beforeAll(async () => {
+      repo = join(work, 'pipelines');
+      mkdirSync(repo, { recursive: true });
+      for (const p of pipelines) writeFileSync(join(repo, p.file), p.yaml);
+      writeFileSync(join(repo, 'needs-undefined.gitlab-ci.yml'), 'unit:\n  script: [echo unit]\ndeploy:\n  needs: [missing-job]\n  script: [echo deploy]\n');
+      await commitAll(repo);
+    });
+
+    test.concurrent.each(pipelines.map((p) => [p.cases.join(', '), p] as const))('%s', async (_, p) => {
+      const state = ['--file', p.file, '--state-dir', `.gcl/${p.file}`];
+      // --list-json validates the file against GitLab's schema; --validate-dependency-chain only validates.
+      const listed = await oneAtATimePerCore(() => gitlabCiLocal(tool, [...state, '--list-json'], { cwd: repo, timeoutMs: LIST_TIMEOUT }));
+      expect(listed.code, describeRun('gitlab-ci-local --list-json', listed)).toBe(0);
+      const jobs = JSON.parse(listed.stdout.slice(listed.stdout.indexOf('['))) as { name: string }[];
+      expect([...new Set(jobs.map((j) => baseJobName(j.name)))].sort()).toEqual(jobNames(p.yaml));
+      const chain = await oneAtATimePerCore(() =>
+        gitlabCiLocal(tool, [...state, '--validate-dependency-chain', '--json-schema-validation=false'], { cwd: repo, timeoutMs: LIST_TIMEOUT }),
+      );
+      expect(chain.code, describeRun('gitlab-ci-local --validate-dependency-chain', chain)).toBe(0);
+      expect(chain.output).toMatch(/All job dependencies are valid/);
+    });
+
+    test('a job that needs an undefined job fails the validation (the check is live)', async () => {
+      const listed = await gitlabCiLocal(tool, ['--file', 'needs-undefined.gitlab-ci.yml', '--state-dir', '.gcl/needs-undefined', '--validate-dependency-chain'], {
+        cwd: repo,
+        timeoutMs: LIST_TIMEOUT,
+      });
+      expect(listed.code).not.toBe(0);
+      expect(listed.output).toMatch(/missing-job/);
+    });
+  });
+
+  describe.skipIf(jobsUnavailable !== undefined)(`example lint and unit-test jobs run${jobsUnavailable ? ` (skipped: ${jobsUnavailable})` : ''}`, () => {
+    let env: NodeJS.ProcessEnv;
+    beforeAll(async () => {
+      env = await prepareHostPython(systemPython!, join(work, 'python'));
+    });
+
+    for (const example of exampleNames().filter((e) => exampleLanguage(e) !== 'python')) {
+      test.skip(`${example}: not run — the job runs cover the Python examples (their packages come from Debian) only so far`, () => {});
+    }
+
+    test.each(exampleNames().filter((e) => exampleLanguage(e) === 'python'))('%s', async (example) => {
+      const dir = join(work, 'examples', example);
+      const project = await writeProject(dir, example);
+      await commitAll(dir);
+      const result = await gitlabCiLocal(tool, ['--force-shell-executor', 'lint', 'unit-test'], { cwd: dir, env, timeoutMs: JOB_TIMEOUT });
+      expect(result.code, describeRun('gitlab-ci-local lint unit-test', result, 80)).toBe(0);
+      const outcomes = jobOutcomes(result.output);
+      expect(outcomes.get('lint'), 'lint did not pass').toBe('PASS');
+      const unitJobs = [...outcomes.keys()].filter((job) => baseJobName(job) === 'unit-test');
+      // One unit-test job per Python version of the matrix, each passing with its tests.
+      expect(unitJobs.map((job) => /\[(.*)\]$/.exec(job)?.[1] ?? project.runtime.version).sort()).toEqual([...project.runtime.matrix].sort());
+      for (const job of unitJobs) {
+        expect(outcomes.get(job), `${job} did not pass`).toBe('PASS');
+        expectPytestPassed(jobLog(result.output, job).join('\n'));
+      }
+    }, JOB_TIMEOUT);
+  });
+});
+
+/** Runs `task` once fewer than one gitlab-ci-local per core is running (they are CPU-bound). */
+const slots = { free: Math.max(1, availableParallelism()), waiting: [] as (() => void)[] };
+async function oneAtATimePerCore<T>(task: () => Promise<T>): Promise<T> {
+  if (slots.free === 0) await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  else slots.free--;
+  try {
+    return await task();
+  } finally {
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.free++;
+  }
+}
+
+/** The PASS/FAIL/WARN verdict gitlab-ci-local prints for each job at the end of a run. */
+function jobOutcomes(output: string): Map<string, string> {
+  const outcomes = new Map<string, string>();
+  for (const m of output.matchAll(/^ *(PASS|FAIL|WARN) +(\S.*?)\s*$/gm)) outcomes.set(m[2]!, m[1]!);
+  return outcomes;
+}
