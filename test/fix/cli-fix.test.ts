@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -101,6 +101,21 @@ describe('slipway lint --fix', () => {
     await lint(['--fix']);
     expect(readFileSync(join(dir, 'Makefile'), 'utf8')).toBe('.PHONY: test\ntest:\n\tpytest -q\n');
     expect(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')).toContain('    - apt-get install -y --no-install-recommends make  # keep me\n');
+  });
+
+  test('a suppressed finding is not fixed', async () => {
+    const text = 'FROM debian:12.8\n# slipway-ignore dockerfile/maintainer-deprecated -- kept for an old tool\nMAINTAINER me\n';
+    writeFileSync(join(dir, 'Dockerfile'), text);
+    await lint(['--fix', 'Dockerfile']);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(text);
+  });
+
+  test('a symbolic link stays a link and its target is fixed', async () => {
+    writeFileSync(join(dir, 'base.Dockerfile'), BAD);
+    symlinkSync('base.Dockerfile', join(dir, 'Dockerfile'));
+    await lint(['--fix', 'Dockerfile']);
+    expect(lstatSync(join(dir, 'Dockerfile')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'base.Dockerfile'), 'utf8')).toBe(FIXED);
   });
 
   test('--fix with --fix-dry-run is a usage error', async () => {

@@ -5,7 +5,7 @@
  * Nothing is written here: `writeFixes` writes the changed files atomically, `fixDiff` shows
  * them as unified diffs (`--fix-dry-run`).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -141,12 +141,15 @@ function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
   return map;
 }
 
-/** Writes each changed file on disk atomically (stdin is never written); returns the paths written. */
+/**
+ * Writes each changed file on disk atomically (stdin is never written); returns the paths
+ * written. A symbolic link stays a link: its target is written.
+ */
 export function writeFixes(fixed: readonly FixedFile[]): string[] {
   const written: string[] = [];
   for (const f of fixed) {
     if (!f.absPath || f.after === f.before) continue;
-    writeFileAtomic(f.absPath, (f.bom ? '\ufeff' : '') + f.after);
+    writeFileAtomic(realpathSync(f.absPath), (f.bom ? '\ufeff' : '') + f.after);
     written.push(f.path);
   }
   return written;
