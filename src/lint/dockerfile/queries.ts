@@ -1,5 +1,5 @@
 /** Questions rules often ask of a Dockerfile document. */
-import type { ImageRef, Stage } from './model.js';
+import type { ImageRef, InstructionOf, Stage } from './model.js';
 
 /** The image a stage finally builds on, following `FROM <stage>` links. */
 export function rootImage(stage: Stage): ImageRef | undefined {
@@ -29,4 +29,23 @@ export function reachesFinalImage(stage: Stage): boolean {
 export function isBusyboxBased(stage: Stage): boolean {
   const image = rootImage(stage);
   return image !== undefined && /(^|\/)(alpine|busybox)([:@]|$)|alpine/i.test(image.resolved);
+}
+
+/** The stage and the stages it builds on through `FROM <stage>`, the stage itself first. */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.base) chain.push(s);
+  return chain;
+}
+
+/**
+ * The instruction of `keyword` in effect at the end of `stage`: its last one, else the last one of the
+ * nearest stage it builds on (CMD, ENTRYPOINT, HEALTHCHECK are inherited that way).
+ */
+export function effectiveInstruction<K extends 'CMD' | 'ENTRYPOINT' | 'HEALTHCHECK' | 'USER' | 'EXPOSE'>(stage: Stage, keyword: K): InstructionOf<K> | undefined {
+  for (const s of stageChain(stage)) {
+    const list = s.find(keyword);
+    if (list.length > 0) return list[list.length - 1];
+  }
+  return undefined;
 }

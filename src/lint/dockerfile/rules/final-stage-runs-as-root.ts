@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/types.js';
 import { officialImageName } from '../../eol/index.js';
 import type { ShellCommand } from '../../shell/model.js';
-import type { CommandForm, DockerfileDoc, ImageRef, Stage } from '../model.js';
-import { rootImage } from '../queries.js';
+import type { DockerfileDoc, ImageRef, Stage } from '../model.js';
+import { effectiveInstruction, rootImage, stageChain } from '../queries.js';
 
 /** `root`, `0`, `root:root`, `0:0`. */
 function isRootUser(user: string): boolean {
@@ -33,24 +33,11 @@ const SELF_DROPPING = /^(nginx|httpd|httpd-foreground|apache2|apache2-foreground
  * The program the container runs, when the Dockerfile defines it: the ENTRYPOINT, or the CMD when there is
  * no ENTRYPOINT or the ENTRYPOINT is a wrapper script that runs its arguments (`docker-entrypoint.sh`).
  */
-function startProgram(chain: Stage[]): ShellCommand | undefined {
-  const last = (keyword: 'CMD' | 'ENTRYPOINT'): CommandForm | undefined => {
-    for (const s of chain) {
-      const list = s.find(keyword);
-      if (list.length > 0) return list[list.length - 1];
-    }
-    return undefined;
-  };
-  const entrypoint = last('ENTRYPOINT')?.script?.commands[0];
-  const cmd = last('CMD')?.script?.commands[0];
+function startProgram(stage: Stage): ShellCommand | undefined {
+  const entrypoint = effectiveInstruction(stage, 'ENTRYPOINT')?.script?.commands[0];
+  const cmd = effectiveInstruction(stage, 'CMD')?.script?.commands[0];
   if (entrypoint && !(cmd && /entrypoint/i.test(entrypoint.name ?? ''))) return entrypoint;
   return cmd;
-}
-
-function stageChain(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.base) chain.push(s);
-  return chain;
 }
 
 export default defineRule<DockerfileDoc>({
@@ -103,14 +90,13 @@ export default defineRule<DockerfileDoc>({
     }
     const image = rootImage(stage);
     if (!image || image.unresolved.length > 0 || runsAsNonRoot(image)) return;
-    const chain = stageChain(stage);
     // A Dockerfile that does not say what the container runs, or starts a shell or REPL, is a base or tool
     // image: the images built on it choose their user.
-    const program = startProgram(chain);
+    const program = startProgram(stage);
     const name = program?.name;
     if (name === undefined || SELF_DROPPING.test(name)) return;
     if (INTERACTIVE.test(name) && program!.args.every((a) => a.value?.startsWith('-'))) return;
-    for (const s of chain) {
+    for (const s of stageChain(stage)) {
       for (const ins of s.instructions) {
         if ((ins.keyword === 'RUN' || ins.keyword === 'ENTRYPOINT' || ins.keyword === 'CMD' || ins.keyword === 'COPY') && PRIVILEGE_DROP.test(ctx.doc.text.slice(ins.span.start, ins.span.end))) return;
       }

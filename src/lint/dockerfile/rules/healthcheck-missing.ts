@@ -1,6 +1,7 @@
 import { defineRule, type Span } from '../../engine/types.js';
 import type { ShellScript } from '../../shell/model.js';
-import type { CommandForm, DockerfileDoc, Stage } from '../model.js';
+import type { DockerfileDoc } from '../model.js';
+import { effectiveInstruction } from '../queries.js';
 
 /** Programs that run a network server. */
 const SERVERS = new Set([
@@ -29,12 +30,6 @@ function serverOf(script: ShellScript | undefined): { name: string; span: Span }
     if (name === 'php' && args.includes('-S')) return { name: 'php -S', span: cmd.nameWord.span };
   }
   return undefined;
-}
-
-function chain(stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !out.includes(s); s = s.base) out.push(s);
-  return out;
 }
 
 export default defineRule<DockerfileDoc>({
@@ -76,9 +71,8 @@ export default defineRule<DockerfileDoc>({
   check(ctx) {
     const stage = ctx.doc.stages[ctx.doc.stages.length - 1];
     if (!stage || stage.platform === 'windows') return;
-    const stages = chain(stage);
-    if (stages.some((s) => s.find('HEALTHCHECK').length > 0)) return;
-    const expose = stages.flatMap((s) => s.find('EXPOSE'))[0];
+    if (effectiveInstruction(stage, 'HEALTHCHECK')) return;
+    const expose = effectiveInstruction(stage, 'EXPOSE');
     if (expose) {
       const ports = expose.args.map((a) => a.value);
       const where = `port${ports.length > 1 ? 's' : ''} ${ports.join(', ')}`;
@@ -88,15 +82,7 @@ export default defineRule<DockerfileDoc>({
       });
       return;
     }
-    // The CMD and ENTRYPOINT in effect: the last ones of the final stage, else of the stages it builds on.
-    const effective = (keyword: 'CMD' | 'ENTRYPOINT'): CommandForm | undefined => {
-      for (const s of stages) {
-        const list = s.find(keyword);
-        if (list.length > 0) return list[list.length - 1];
-      }
-      return undefined;
-    };
-    for (const c of [effective('ENTRYPOINT'), effective('CMD')]) {
+    for (const c of [effectiveInstruction(stage, 'ENTRYPOINT'), effectiveInstruction(stage, 'CMD')]) {
       const server = serverOf(c?.script);
       if (!server) continue;
       ctx.report({
