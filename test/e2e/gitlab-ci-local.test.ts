@@ -110,7 +110,7 @@ describe.skipIf(gclUnavailable !== undefined)(`gitlab-ci-local${gclUnavailable ?
       );
       expect(chain.code, describeRun('gitlab-ci-local --validate-dependency-chain', chain)).toBe(0);
       expect(chain.output).toMatch(/All job dependencies are valid/);
-    });
+    }, 4 * LIST_TIMEOUT);
 
     test('a job that needs an undefined job fails the validation (the check is live)', async () => {
       const listed = await gitlabCiLocal(tool, ['--file', 'needs-undefined.gitlab-ci.yml', '--state-dir', '.gcl/needs-undefined', '--validate-dependency-chain'], {
@@ -119,7 +119,7 @@ describe.skipIf(gclUnavailable !== undefined)(`gitlab-ci-local${gclUnavailable ?
       });
       expect(listed.code).not.toBe(0);
       expect(listed.output).toMatch(/missing-job/);
-    });
+    }, LIST_TIMEOUT);
   });
 
   describe.skipIf(jobsUnavailable !== undefined)(`example lint and unit-test jobs run${jobsUnavailable ? ` (skipped: ${jobsUnavailable})` : ''}`, () => {

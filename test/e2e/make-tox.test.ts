@@ -62,7 +62,7 @@ describe.skipIf(unavailable !== undefined)(`make and tox on the examples${unavai
       const result = await make('test');
       expect(result.code, describeRun('make test', result)).toBe(0);
       expectPytestPassed(result.output);
-    });
+    }, TIMEOUT);
 
     test('`make lint` passes, and fails on a flake8 violation', async () => {
       const clean = await make('lint');
@@ -76,7 +76,7 @@ describe.skipIf(unavailable !== undefined)(`make and tox on the examples${unavai
       } finally {
         rmSync(join(dir, 'e2e_violation.py'));
       }
-    });
+    }, TIMEOUT);
 
     test("tox runs the test environment of this machine's Python and the lint environment", async () => {
       const envlist = toxEnvlist(readFileSync(join(dir, 'tox.ini'), 'utf8'));
