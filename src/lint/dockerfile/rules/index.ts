@@ -21,6 +21,7 @@ import baseImageUntagged from './base-image-untagged.js';
 import binShReplacedWithLn from './bin-sh-replaced-with-ln.js';
 import cdInRun from './cd-in-run.js';
 import chmodWorldWritable from './chmod-world-writable.js';
+import cmdEntrypointShellForm from './cmd-entrypoint-shell-form.js';
 import copyAllBeforeDependencyInstall from './copy-all-before-dependency-install.js';
 import copyArchiveThenExtract from './copy-archive-then-extract.js';
 import copyDestNotDirectory from './copy-dest-not-directory.js';
@@ -34,7 +35,9 @@ import dnfMissingYes from './dnf-missing-yes.js';
 import dnfPackageUnpinned from './dnf-package-unpinned.js';
 import downloadPipedToShell from './download-piped-to-shell.js';
 import duplicateStageName from './duplicate-stage-name.js';
+import emptyContinuationLine from './empty-continuation-line.js';
 import envDisablesVerification from './env-disables-verification.js';
+import envSameInstructionReference from './env-same-instruction-reference.js';
 import exposeHostMapping from './expose-host-mapping.js';
 import exposeInvalidPort from './expose-invalid-port.js';
 import exposeProtocolCasing from './expose-protocol-casing.js';
@@ -46,8 +49,12 @@ import fromPlatformRedundant from './from-platform-redundant.js';
 import gemPackageUnpinned from './gem-package-unpinned.js';
 import goPackageUnpinned from './go-package-unpinned.js';
 import healthcheckMissing from './healthcheck-missing.js';
+import inconsistentInstructionCasing from './inconsistent-instruction-casing.js';
 import installWithoutCacheMount from './install-without-cache-mount.js';
 import instructionBeforeFrom from './instruction-before-from.js';
+import invalidDefaultArgInFrom from './invalid-default-arg-in-from.js';
+import invalidLabelKey from './invalid-label-key.js';
+import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import mergeableConsecutiveRuns from './mergeable-consecutive-runs.js';
 import multipleCmd from './multiple-cmd.js';
@@ -66,9 +73,11 @@ import pipRequirementsFileMisused from './pip-requirements-file-misused.js';
 import pipeWithoutPipefail from './pipe-without-pipefail.js';
 import pointlessCommand from './pointless-command.js';
 import reservedStageName from './reserved-stage-name.js';
+import secretNameInArgEnv from './secret-name-in-arg-env.js';
 import stageNameCasing from './stage-name-casing.js';
 import sudoUsed from './sudo-used.js';
 import tlsVerificationDisabled from './tls-verification-disabled.js';
+import undefinedArgInFrom from './undefined-arg-in-from.js';
 import userNotNumeric from './user-not-numeric.js';
 import useraddMissingNoLogInit from './useradd-missing-no-log-init.js';
 import wgetMissingProgressOption from './wget-missing-progress-option.js';
@@ -100,6 +109,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   binShReplacedWithLn,
   cdInRun,
   chmodWorldWritable,
+  cmdEntrypointShellForm,
   copyAllBeforeDependencyInstall,
   copyArchiveThenExtract,
   copyDestNotDirectory,
@@ -113,7 +123,9 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   dnfPackageUnpinned,
   downloadPipedToShell,
   duplicateStageName,
+  emptyContinuationLine,
   envDisablesVerification,
+  envSameInstructionReference,
   exposeHostMapping,
   exposeInvalidPort,
   exposeProtocolCasing,
@@ -125,8 +137,12 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   gemPackageUnpinned,
   goPackageUnpinned,
   healthcheckMissing,
+  inconsistentInstructionCasing,
   installWithoutCacheMount,
   instructionBeforeFrom,
+  invalidDefaultArgInFrom,
+  invalidLabelKey,
+  legacyKeyValueFormat,
   maintainerDeprecated,
   mergeableConsecutiveRuns,
   multipleCmd,
@@ -145,9 +161,11 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   pipeWithoutPipefail,
   pointlessCommand,
   reservedStageName,
+  secretNameInArgEnv,
   stageNameCasing,
   sudoUsed,
   tlsVerificationDisabled,
+  undefinedArgInFrom,
   userNotNumeric,
   useraddMissingNoLogInit,
   wgetMissingProgressOption,
