@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { applyFixes, fixesOfFindings } from './engine/apply-fixes.js';
-import { layerFromConfig, resolveConfig, type ConfigLayer, type FailureThreshold, type LintConfig, type RuleSetting } from './engine/config.js';
+import { layerFromConfig, resolveConfig, type ConfigLayer, type FailureThreshold, type LintConfig, type ResolvedConfig, type RuleSetting } from './engine/config.js';
 import { readConfigLayers } from './engine/config-files.js';
 import { describeFsError, discoverFiles, reportPath, type PathError } from './engine/discovery.js';
 import { exitStatus } from './engine/exit-status.js';
@@ -65,6 +65,23 @@ export interface LintResult {
  * would not ignore. Throws `LintConfigError` for bad configuration.
  */
 export async function lint(paths: readonly string[], options: LintOptions = {}): Promise<LintResult> {
+  const input = await readLintInput(paths, options);
+  const { registry, root, sources, config } = input;
+  return lintResultOf(input, await runEngine({ registry, root, files: sources, config, readFile: diskReader(root), stat: diskStat(root) }));
+}
+
+/** What `lint` reads before running the engine (shared with `lintAndFix` in ./fix/). */
+export interface LintInput {
+  root: string;
+  registry: KindRegistry;
+  config: ResolvedConfig;
+  /** The files to lint, read (stdin first). */
+  sources: SourceFile[];
+  errors: PathError[];
+}
+
+/** Reads the configuration and the files `lint` would lint. Throws `LintConfigError` for bad configuration. */
+export async function readLintInput(paths: readonly string[], options: LintOptions = {}): Promise<LintInput> {
   const root = resolve(options.cwd ?? process.cwd());
   const registry = options.registry ?? (await loadRegistry());
   const layers: ConfigLayer[] = options.noConfig ? [] : await readConfigLayers(root, options.configFile);
@@ -94,16 +111,21 @@ export async function lint(paths: readonly string[], options: LintOptions = {}):
       errors.push({ file: f.path, message: describeFsError(err, 'cannot read') });
     }
   }
-  const { findings, displaySources } = await runEngine({ registry, root, files: sources, config, readFile: diskReader(root), stat: diskStat(root) });
+  return { root, registry, config, sources, errors };
+}
+
+/** The `LintResult` of an engine run over `input`. */
+export function lintResultOf(input: LintInput, out: { findings: Finding[]; displaySources: ReadonlyMap<string, string> }): LintResult {
+  const { root, sources, errors, config } = input;
   return {
     root,
     files: sources.map((s) => s.path),
-    findings,
+    findings: out.findings,
     errors,
     failureThreshold: config.failureThreshold,
     configFiles: config.sources,
-    exitCode: exitStatus(findings, errors.length, config.failureThreshold),
-    displaySources,
+    exitCode: exitStatus(out.findings, errors.length, config.failureThreshold),
+    displaySources: out.displaySources,
   };
 }
 

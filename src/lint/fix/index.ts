@@ -5,21 +5,14 @@
  * Nothing is written here: `writeFixes` writes the changed files atomically, `fixDiff` shows
  * them as unified diffs (`--fix-dry-run`).
  */
-import { readFileSync, realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { applyFixes, fixesOfFindings } from '../engine/apply-fixes.js';
-import { layerFromConfig, resolveConfig, type ConfigLayer } from '../engine/config.js';
-import { readConfigLayers } from '../engine/config-files.js';
-import { describeFsError, discoverFiles, reportPath, type PathError } from '../engine/discovery.js';
-import { exitStatus } from '../engine/exit-status.js';
-import { kindOfFileName } from '../engine/file-kind.js';
 import { runEngine } from '../engine/run.js';
-import { decodeText, diskReader, diskStat, type RepoReader } from '../engine/source-reader.js';
-import type { Finding, SourceFile } from '../engine/types.js';
-import { loadRegistry } from '../kinds.js';
-import type { LintOptions, LintResult } from '../index.js';
+import { diskReader, diskStat, type RepoReader } from '../engine/source-reader.js';
+import { groupByFile } from '../../report/context.js';
+import { lintResultOf, readLintInput, type LintOptions, type LintResult } from '../index.js';
 
 /** Fix passes at most, as ESLint. */
 export const MAX_FIX_PASSES = 10;
@@ -31,8 +24,6 @@ export interface FixedFile {
   absPath?: string;
   before: string;
   after: string;
-  /** The file started with a byte-order mark (kept when written). */
-  bom: boolean;
 }
 
 export interface FixRun {
@@ -52,39 +43,8 @@ export interface FixRun {
  * `LintConfigError` for bad configuration.
  */
 export async function lintAndFix(paths: readonly string[], options: LintOptions = {}): Promise<FixRun> {
-  const root = resolve(options.cwd ?? process.cwd());
-  const registry = options.registry ?? (await loadRegistry());
-  const layers: ConfigLayer[] = options.noConfig ? [] : await readConfigLayers(root, options.configFile);
-  if (options.overrides) layers.push(layerFromConfig(options.overrides, 'command line'));
-  const config = resolveConfig(registry, layers);
-
-  const onDisk = paths.filter((p) => p !== '-');
-  const { files: found, errors } =
-    paths.length > 0 && onDisk.length === 0 ? { files: [], errors: [] as PathError[] } : discoverFiles(root, onDisk, { kind: options.kind, excluded: config.excludesFile });
-  const sources: SourceFile[] = [];
-  const boms = new Set<SourceFile>();
-  if (paths.includes('-')) {
-    const stdin = options.stdin ?? { text: '', filename: '-' };
-    const kind = options.kind ?? kindOfFileName(stdin.filename);
-    if (!kind) errors.push({ file: '-', message: `cannot tell what kind of file stdin is; give --kind or a --stdin-filename such as Dockerfile` });
-    else sources.push({ path: reportPath(root, resolve(root, stdin.filename), stdin.filename), text: stdin.text, kind });
-  }
-  for (const f of found) {
-    if (!registry.supports.has(f.kind)) {
-      if (onDisk.length > 0 && options.kind === undefined && paths.some((p) => resolve(root, p) === f.absPath)) {
-        errors.push({ file: f.path, message: `slipway cannot lint ${f.kind} files yet` });
-      }
-      continue;
-    }
-    try {
-      const buffer = readFileSync(f.absPath);
-      const source: SourceFile = { path: f.path, absPath: f.absPath, text: decodeText(buffer), kind: f.kind };
-      if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) boms.add(source);
-      sources.push(source);
-    } catch (err) {
-      errors.push({ file: f.path, message: describeFsError(err, 'cannot read') });
-    }
-  }
+  const input = await readLintInput(paths, options);
+  const { root, registry, config, sources } = input;
   const originals = sources.map((s) => s.text);
   const texts = new Map<string, string>();
   const disk = diskReader(root);
@@ -113,32 +73,13 @@ export async function lintAndFix(paths: readonly string[], options: LintOptions 
     out = await engine();
   }
 
-  const all = sources.map((s, i) => ({ path: s.path, absPath: s.absPath, before: originals[i]!, after: s.text, bom: boms.has(s) }));
+  const all = sources.map((s, i) => ({ path: s.path, absPath: s.absPath, before: originals[i]!, after: s.text }));
   return {
-    result: {
-      root,
-      files: sources.map((s) => s.path),
-      findings: out.findings,
-      errors,
-      failureThreshold: config.failureThreshold,
-      configFiles: config.sources,
-      exitCode: exitStatus(out.findings, errors.length, config.failureThreshold),
-      displaySources: out.displaySources,
-    },
+    result: lintResultOf(input, out),
     fixed: all.filter((f) => f.after !== f.before),
     texts: all,
     passes,
   };
-}
-
-function groupByFile(findings: readonly Finding[]): Map<string, Finding[]> {
-  const map = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const list = map.get(f.file);
-    if (list) list.push(f);
-    else map.set(f.file, [f]);
-  }
-  return map;
 }
 
 /**
@@ -149,10 +90,22 @@ export function writeFixes(fixed: readonly FixedFile[]): string[] {
   const written: string[] = [];
   for (const f of fixed) {
     if (!f.absPath || f.after === f.before) continue;
-    writeFileAtomic(realpathSync(f.absPath), (f.bom ? '\ufeff' : '') + f.after);
+    const target = realpathSync(f.absPath);
+    // The texts are read without a byte-order mark; a file that had one keeps it.
+    writeFileAtomic(target, (hasBom(target) ? '\ufeff' : '') + f.after);
     written.push(f.path);
   }
   return written;
+}
+
+function hasBom(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    return readSync(fd, head, 0, 3, 0) === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A unified diff of one fixed file (`a/` and `b/` prefixes, as git prints them), empty when unchanged. */
