@@ -1,8 +1,8 @@
 import type { ProjectDoc } from '../../engine/project.js';
 import { defineRule } from '../../engine/types.js';
 import { descriptorOf, descriptorPlace } from '../support/descriptor.js';
-import { isRootDockerfile } from '../support/dockerfiles.js';
-import { COMPOSE_FILES, composeSites, dockerfilePorts, mappingSites, type PortSite } from '../support/ports.js';
+import { projectDockerfiles } from '../support/dockerfiles.js';
+import { composeSites, dockerfilePorts, mappingSites, type PortSite } from '../support/ports.js';
 import { at } from '../support/where.js';
 
 export default defineRule<ProjectDoc>({
@@ -15,8 +15,9 @@ export default defineRule<ProjectDoc>({
     rationale:
       'A port changed in one place and not the others gives a container that is reported unhealthy and restarted in a ' +
       'loop, or a deployment that publishes a port nothing listens on — both only visible after the deploy. The ' +
-      'reference is `app.port` in slipway.yaml when it is set, else the ports the root Dockerfile exposes (other ' +
-      'exposed ports, such as a metrics port, are fine). Only mappings of the project\'s own image are compared: an ' +
+      'reference is `app.port` in slipway.yaml when it is set, else the ports the project\'s Dockerfiles expose (those at ' +
+      'the root, or that the CI or a compose service builds; other exposed ports, such as a metrics port, are fine). ' +
+      'Only mappings of the project\'s own image are compared: an ' +
       'image given by a variable, an image the CI or Makefile builds, or a compose service with `build:` or a ' +
       'variable image; a database service run beside it is left alone. Ports in variables slipway cannot resolve are skipped.',
     howToFix:
@@ -60,15 +61,16 @@ export default defineRule<ProjectDoc>({
     const project = ctx.doc;
     const report = (site: PortSite, message: string) => ctx.report({ message, span: site.span, file: site.file });
     const dockerfiles = dockerfilePorts(project);
-    const rootExposed = dockerfiles.filter((d) => isRootDockerfile(d.file.path)).flatMap((d) => d.exposed);
+    const own = projectDockerfiles(project);
+    const ownFiles = dockerfiles.filter((x) => own.has(x.file.path));
+    const rootExposed = ownFiles.flatMap((x) => x.exposed);
     const d = descriptorOf(project);
     const appPort = d?.project.app.port;
-    const composePaths = [...COMPOSE_FILES, ...(d?.project.deploy.compose ? [d.project.deploy.compose.file] : [])];
-    const mappings = [...mappingSites(project), ...composeSites(project, composePaths)];
+    const mappings = [...mappingSites(project), ...composeSites(project)];
 
     if (d && appPort !== undefined) {
       const place = `\`app.port\` in ${descriptorPlace(d, ['app', 'port'])} is ${appPort}`;
-      for (const df of dockerfiles.filter((x) => isRootDockerfile(x.file.path))) {
+      for (const df of ownFiles) {
         const first = df.exposed[0];
         if (first && !df.exposed.some((e) => e.port === appPort)) report(first, `the image exposes port ${listPorts(df.exposed)}, but ${place}`);
         const listening = new Set([appPort, ...(df.exposed.some((e) => e.port === appPort) ? df.exposed.map((e) => e.port) : [])]);

@@ -1,7 +1,7 @@
 import type { ProjectDoc } from '../../engine/project.js';
 import { defineRule, type RuleContext } from '../../engine/types.js';
 import { descriptorOf, descriptorPlace, type DescriptorAt } from '../support/descriptor.js';
-import { isRootDockerfile } from '../support/dockerfiles.js';
+import { projectDockerfiles } from '../support/dockerfiles.js';
 import {
   ciVersionSites,
   dockerfileVersionSites,
@@ -26,8 +26,8 @@ export default defineRule<ProjectDoc>({
       'The image ships one Python (or Node.js, Go) version and the tests run others: code that passes CI on 3.11 can ' +
       'fail in the 3.12 image, and a builder stage on another version than the final stage builds wheels the final ' +
       'stage cannot install. With slipway.yaml present, `runtime.version` is the image version and `runtime.matrix` the ' +
-      'tested versions of its `language`, and every other file is compared with them. Without it, the root Dockerfile\'s final stage is ' +
-      'the reference: other stages must match it, and the CI and tox must test it among their versions. Versions agree ' +
+      'tested versions of its `language`, and every other file is compared with them. Without it, the final stage of the ' +
+      'project\'s Dockerfile (at the root, or the one the CI or a compose service builds) is the reference: other stages must match it, and the CI and tox must test it among their versions. Versions agree ' +
       'on the parts both give (`python:3` agrees with 3.12); images and variables slipway cannot resolve are skipped.',
     howToFix:
       'Change the value reported to the version named in the message, or change that one: in a slipway project, edit ' +
@@ -79,10 +79,11 @@ export default defineRule<ProjectDoc>({
       const mine = sites.filter((s) => s.runtime === runtime);
       if (mine.length === 0) continue;
       const checker = new Checker(ctx, runtime);
-      for (const path of new Set(mine.filter((s) => s.dockerfile && !isRootDockerfile(s.dockerfile.path)).map((s) => s.file.path))) {
+      const own = projectDockerfiles(project);
+      for (const path of new Set(mine.filter((s) => s.dockerfile && !own.has(s.dockerfile.path)).map((s) => s.file.path))) {
         checker.sameAsReference(mine.filter((s) => s.file.path === path));
       }
-      const root = mine.filter((s) => s.dockerfile && isRootDockerfile(s.dockerfile.path));
+      const root = mine.filter((s) => s.dockerfile && own.has(s.dockerfile.path));
       const tests = mine.filter((s) => s.source !== 'dockerfile');
       // slipway.yaml describes the runtime of its language (`language: python` → Python images and tox).
       if (descriptor && (descriptor.project.language as string) === runtime) checker.againstDescriptor(descriptor, root, tests);

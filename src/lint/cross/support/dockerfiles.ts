@@ -2,6 +2,8 @@
 import type { ProjectDoc } from '../../engine/project.js';
 import type { SourceFile } from '../../engine/types.js';
 import { parseDockerfile, type DockerfileDoc } from '../../dockerfile/index.js';
+import { ciBuilds } from './builds.js';
+import { composeServices } from './compose.js';
 
 export interface DockerfileAt {
   file: SourceFile;
@@ -44,7 +46,24 @@ export function dockerfileAt(project: ProjectDoc, path: string): DockerfileAt | 
   return cache.get(path);
 }
 
-/** True for a Dockerfile at the repository root (`Dockerfile`, `Dockerfile.base`, `Containerfile`): the project's own image. */
+/** True for a Dockerfile at the lint root (`Dockerfile`, `Dockerfile.base`, `Containerfile`). */
 export function isRootDockerfile(path: string): boolean {
   return !path.includes('/');
+}
+
+const projectPaths = new WeakMap<ProjectDoc, Set<string>>();
+
+/**
+ * The Dockerfiles of the project's own image: those at the root, those the CI builds, and those
+ * a compose service builds. Others (a docs builder in docs/, a test fixture) are other images.
+ */
+export function projectDockerfiles(project: ProjectDoc): Set<string> {
+  let paths = projectPaths.get(project);
+  if (!paths) {
+    paths = new Set(lintedDockerfiles(project).map((d) => d.file.path).filter(isRootDockerfile));
+    for (const b of ciBuilds(project)) if (b.dockerfile) paths.add(b.dockerfile);
+    for (const s of composeServices(project)) if (s.dockerfile && project.pathType(s.dockerfile) === 'file') paths.add(s.dockerfile);
+    projectPaths.set(project, paths);
+  }
+  return paths;
 }

@@ -4,7 +4,7 @@
  * -p host:container` in CI scripts, CI variables and Makefile recipes; `ports:`/`expose:` of
  * compose services that build the project or take their image from a variable).
  */
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
 import type { ProjectDoc } from '../../engine/project.js';
 import type { SourceFile, Span } from '../../engine/types.js';
 import type { DockerfileDoc, Instruction } from '../../dockerfile/index.js';
@@ -12,6 +12,7 @@ import { reachesFinalImage } from '../../dockerfile/queries.js';
 import { valueSpan, type YScalar } from '../../gitlab-ci/index.js';
 import type { MakefileDoc } from '../../makefile/index.js';
 import { ciDocs, ciJobs } from './ci.js';
+import { composeServices } from './compose.js';
 import { lintedDockerfiles } from './dockerfiles.js';
 import type { Site } from './where.js';
 
@@ -247,38 +248,17 @@ export function mappingSites(project: ProjectDoc): MappingSite[] {
 // ---------------------------------------------------------------------------------------------
 // compose files
 
-export const COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
-
-/** Container ports of the compose services that run the project's image, in the given compose files. */
-export function composeSites(project: ProjectDoc, paths: readonly string[]): MappingSite[] {
+/** Container ports of the compose services that run the project's image. */
+export function composeSites(project: ProjectDoc): MappingSite[] {
   const out: MappingSite[] = [];
-  for (const path of new Set(paths)) {
-    const file = project.readFile(path);
-    if (!file) continue;
-    let doc;
-    try {
-      doc = parseDocument(file.text, { keepSourceTokens: false });
-    } catch {
-      continue;
-    }
-    if (doc.errors.length > 0) continue;
-    const services = doc.get('services', true);
-    if (!isMap(services)) continue;
-    for (const pair of services.items) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : '?';
-      const service = pair.value;
-      if (!isMap(service)) continue;
-      const image = service.get('image');
-      const ours = service.has('build') || (typeof image === 'string' && image.includes('$'));
-      if (!ours) continue;
-      const ports = service.get('ports', true);
-      const expose = service.get('expose', true);
-      for (const [list, kind] of [[ports, 'ports'], [expose, 'expose']] as const) {
-        if (!isSeq(list)) continue;
-        for (const item of list.items) {
-          const site = composePort(file, item as YamlNode, kind);
-          if (site) out.push({ ...site, what: `\`${kind}\` of service \`${name}\`` });
-        }
+  for (const service of composeServices(project)) {
+    if (!service.ownImage) continue;
+    for (const kind of ['ports', 'expose'] as const) {
+      const list = service.node.get(kind, true);
+      if (!isSeq(list)) continue;
+      for (const item of list.items) {
+        const site = composePort(service.file, item as YamlNode, kind);
+        if (site) out.push({ ...site, what: `\`${kind}\` of service \`${service.name}\`` });
       }
     }
   }

@@ -90,11 +90,14 @@ function argDefault(pairs: readonly KeyValue[], name: string): KeyValue | undefi
 export function dockerfileVersionSites(project: ProjectDoc): VersionSite[] {
   const out: VersionSite[] = [];
   for (const { file, doc } of lintedDockerfiles(project)) {
-    const seen = new Set<number>();
+    // One ARG default can give several stages their version: keep one site, described by the final stage when it is one.
+    const seen = new Map<number, number>();
     const push = (site: VersionSite) => {
-      if (seen.has(site.span.start)) return;
-      seen.add(site.span.start);
-      out.push(site);
+      const known = seen.get(site.span.start);
+      if (known === undefined) {
+        seen.set(site.span.start, out.length);
+        out.push(site);
+      } else if (site.dockerfile?.finalStage && !out[known]!.dockerfile?.finalStage) out[known] = site;
     };
     for (const stage of doc.stages) {
       const image = stage.image;
