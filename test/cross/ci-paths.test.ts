@@ -131,6 +131,13 @@ describe('project/ci-missing-path', () => {
     ]);
   });
 
+  it('is suppressed by a slipway-ignore comment in the CI file, for the next line only', async () => {
+    const text = 'test:\n  script:\n    # slipway-ignore project/ci-missing-path\n    - pip install -r nope.txt\n    - pip install -r nope2.txt\n';
+    expect(await lintRepo(RULE, '.gitlab-ci.yml', { '.gitlab-ci.yml': text })).toEqual([
+      '.gitlab-ci.yml:5:22-31 job `test` installs from `nope2.txt`, but there is no nope2.txt',
+    ]);
+  });
+
   it('skips jobs without a checkout and commands run elsewhere', async () => {
     expect(await run('pip install -r requirements.txt', {}, '  variables:\n    GIT_STRATEGY: none\n')).toEqual([]);
     expect(await run(`ssh host "cd /srv/app && make deploy"\ndocker run --rm "$IMAGE" sh -c 'pip install -r requirements-dev.txt'`, {})).toEqual([]);
