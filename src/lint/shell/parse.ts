@@ -307,8 +307,13 @@ class Walker {
     const redirectNodes: Node[] = [...outerRedirects];
     const walkLater: Node[] = [];
     let hasName = false;
+    // tree-sitter-bash 0.25 splits some words in two (`$A/$B/$C` → `$A/$` and `B/$C`): an argument
+    // that starts where the previous one ends is the same shell word.
+    let previous: { start: number; end: number } | undefined;
     for (const child of node.children) {
       if (!child.isNamed || child.type === 'comment') continue;
+      const joined = previous?.end === child.startIndex ? previous : undefined;
+      previous = undefined;
       if (child.type === 'variable_assignment') {
         assignments.push(this.assignment(child));
         walkLater.push(child);
@@ -319,7 +324,9 @@ class Walker {
       } else if (child.type.endsWith('_redirect')) {
         redirectNodes.push(child);
       } else {
-        words.push(this.word(child));
+        if (joined) words[words.length - 1] = this.wordAt(joined.start, child.endIndex);
+        else words.push(this.word(child));
+        previous = { start: joined?.start ?? child.startIndex, end: child.endIndex };
         walkLater.push(child);
       }
     }

@@ -10,6 +10,7 @@ import aptGetMissingYes from './apt-get-missing-yes.js';
 import aptInsteadOfAptGet from './apt-instead-of-apt-get.js';
 import artifactsWithoutExpiry from './artifacts-without-expiry.js';
 import caBundleOverwritten from './ca-bundle-overwritten.js';
+import cacheFromNotPulled from './cache-from-not-pulled.js';
 import cacheWithoutKey from './cache-without-key.js';
 import conflictingKeywords from './conflicting-keywords.js';
 import dependenciesLaterStage from './dependencies-later-stage.js';
@@ -44,6 +45,7 @@ import needsLaterStage from './needs-later-stage.js';
 import needsUnknownJob from './needs-unknown-job.js';
 import onlyExceptDeprecated from './only-except-deprecated.js';
 import productionDeployUnprotected from './production-deploy-unprotected.js';
+import pushedImageFixedTag from './pushed-image-fixed-tag.js';
 import retryScriptFailure from './retry-script-failure.js';
 import rulesWithOnlyExcept from './rules-with-only-except.js';
 import scriptFailureIgnored from './script-failure-ignored.js';
@@ -60,6 +62,7 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   aptInsteadOfAptGet,
   artifactsWithoutExpiry,
   caBundleOverwritten,
+  cacheFromNotPulled,
   cacheWithoutKey,
   conflictingKeywords,
   dependenciesLaterStage,
@@ -94,6 +97,7 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   needsUnknownJob,
   onlyExceptDeprecated,
   productionDeployUnprotected,
+  pushedImageFixedTag,
   retryScriptFailure,
   rulesWithOnlyExcept,
   scriptFailureIgnored,

@@ -3,12 +3,13 @@
  * `DOCKER_HOST` values.
  */
 import type { SourceFile, Span } from '../../engine/types.js';
-import { parseArgs, type ParsedOption } from '../../shell/args.js';
 import type { ShellCommand, ShellScript, ShellWord } from '../../shell/model.js';
-import type { CiJob, GitlabCiDoc } from '../model/types.js';
-import { scriptLines } from '../shell-rule.js';
+import { unquoteWord } from '../../shell/words.js';
+import type { CiJob, GitlabCiDoc, ScriptLine } from '../model/types.js';
+import { scriptLines, scriptOf } from '../shell-rule.js';
 import type { YScalar } from '../yaml/nodes.js';
-import { variableDefinitions, type VariableDefinition } from './variables.js';
+import { locate } from './text.js';
+import { expandForJob, variableDefinitions, type VariableDefinition } from './variables.js';
 
 /** Programs with docker's command line. */
 export const DOCKER_CLIS = new Set(['docker', 'podman']);
@@ -57,7 +58,7 @@ export interface DockerCall {
   /** `run`, `exec`, `build`, `buildx build`, `push`, `pull`, `tag`, `login`, … (management prefixes dropped). */
   action: string;
   /** The action's options (global options not included). */
-  options: ParsedOption[];
+  options: DockerOption[];
   /** The action's operands; for `run`/`create`/`exec`: the image or container only. */
   operands: ShellWord[];
   /** For `run`/`create`/`exec`: the words of the command run in the container (never read as options). */
@@ -87,8 +88,8 @@ function readCall(cmd: ShellCommand): DockerCall | undefined {
   let i = 0;
   // Global options before the command.
   while (i < words.length) {
-    const v = words[i]!.value;
-    if (v === undefined || !v.startsWith('-')) break;
+    const v = words[i]!.raw;
+    if (!v.startsWith('-')) break;
     const name = v.includes('=') ? v.slice(0, v.indexOf('=')) : v;
     i += GLOBAL_WITH_VALUE.includes(name) && !v.includes('=') && !(v.length > 2 && !v.startsWith('--')) ? 2 : 1;
   }
@@ -109,41 +110,76 @@ function readCall(cmd: ShellCommand): DockerCall | undefined {
   }
   const action = first;
   const rest = words.slice(i);
-  const withValue = WITH_VALUE[action] ?? [];
   const stopsAtOperand = action === 'run' || action === 'create' || action === 'exec';
-  let split = rest.length;
-  if (stopsAtOperand) {
-    // Options end at the image (run) or container (exec): what follows is the container's command.
-    for (let k = 0; k < rest.length; k++) {
-      const v = rest[k]!.value;
-      if (v === undefined || !v.startsWith('-') || v === '-') {
-        split = k + 1;
-        break;
+  const read = readOptions(rest, WITH_VALUE[action] ?? [], stopsAtOperand);
+  return { cmd, action, options: read.options, operands: read.operands, containerCommand: read.rest, args: rest };
+}
+
+/** An option of a docker command line. */
+export interface DockerOption {
+  /** `-t`, `--tag` (one letter of a short cluster `-it` each). */
+  name: string;
+  /** The value after quote removal; undefined when it has none or expands variables. */
+  value: string | undefined;
+  /** The value as written (quotes kept), when it has one. */
+  raw?: string;
+  /** The word the option is written in. */
+  word: ShellWord;
+  /** The word holding the value when it is the next word. */
+  valueWord?: ShellWord;
+}
+
+/**
+ * Options and operands, read on the words as written so that `--tag=$IMAGE` (an expansion) is an
+ * option too. With `stopAtOperand`, the first operand (an image, a container) ends the options and
+ * the words after it are returned as `rest`.
+ */
+function readOptions(words: readonly ShellWord[], withValue: readonly string[], stopAtOperand: boolean): { options: DockerOption[]; operands: ShellWord[]; rest: ShellWord[] } {
+  const options: DockerOption[] = [];
+  const operands: ShellWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const raw = word.raw.replace(/^(["'])(-[^"']*)\1$/, '$2');
+    if (raw === '--') {
+      operands.push(...words.slice(i + 1, stopAtOperand ? i + 2 : undefined));
+      return { options, operands, rest: stopAtOperand ? words.slice(i + 2) : [] };
+    }
+    if (!raw.startsWith('-') || raw === '-') {
+      operands.push(word);
+      if (stopAtOperand) return { options, operands, rest: words.slice(i + 1) };
+      continue;
+    }
+    if (raw.startsWith('--')) {
+      const eq = raw.indexOf('=');
+      if (eq >= 0) {
+        const valueRaw = raw.slice(eq + 1);
+        options.push({ name: raw.slice(0, eq), value: unquoteWord(valueRaw), raw: valueRaw, word });
+      } else if (withValue.includes(raw) && i + 1 < words.length) {
+        const next = words[++i]!;
+        options.push({ name: raw, value: next.value, raw: next.raw, word, valueWord: next });
+      } else options.push({ name: raw, value: undefined, word });
+      continue;
+    }
+    for (let k = 1; k < raw.length; k++) {
+      const name = `-${raw[k]}`;
+      if (!withValue.includes(name)) {
+        options.push({ name, value: undefined, word });
+        continue;
       }
-      if (v === '--') {
-        split = k + 2;
-        break;
-      }
-      if (v.includes('=')) continue;
-      if (v.startsWith('--')) {
-        if (withValue.includes(v)) k++;
-      } else {
-        // A short cluster: a value-taking letter takes the rest of the word or the next word.
-        for (let c = 1; c < v.length; c++) {
-          if (withValue.includes(`-${v[c]}`)) {
-            if (c === v.length - 1) k++;
-            break;
-          }
-        }
-      }
+      const attached = raw.slice(k + 1).replace(/^=/, '');
+      if (attached !== '') options.push({ name, value: unquoteWord(attached), raw: attached, word });
+      else if (i + 1 < words.length) {
+        const next = words[++i]!;
+        options.push({ name, value: next.value, raw: next.raw, word, valueWord: next });
+      } else options.push({ name, value: undefined, word });
+      break;
     }
   }
-  const parsed = parseArgs({ ...cmd, args: rest.slice(0, split) }, { withValue });
-  return { cmd, action, options: parsed.options, operands: parsed.positionals, containerCommand: rest.slice(split), args: rest };
+  return { options, operands, rest: [] };
 }
 
 /** The values of an option (`-t a -t b`, `--tag=c`), with the word holding each value. */
-export function optionValues(call: DockerCall, ...names: string[]): Array<{ value: string | undefined; word: ShellWord; option: ParsedOption }> {
+export function optionValues(call: DockerCall, ...names: string[]): Array<{ value: string | undefined; word: ShellWord; option: DockerOption }> {
   return call.options.filter((o) => names.includes(o.name)).map((o) => ({ value: o.value, word: o.valueWord ?? o.word, option: o }));
 }
 
@@ -243,4 +279,110 @@ export function dockerSettings(doc: GitlabCiDoc): DockerSetting[] {
     }
   }
   return out;
+}
+
+/** What a job's scripts do with images, in the order the job does it. */
+export type ImageEvent =
+  | { kind: 'pull'; ref: string; word: ShellWord; line: ScriptLine }
+  | {
+      kind: 'build';
+      /** The tags given (`-t`, kaniko `--destination`). */
+      tags: Array<{ ref: string; word: ShellWord }>;
+      /** `--cache-from` values, one per image (comma lists split), with where each is written. */
+      cacheFrom: Array<{ ref: string; word: ShellWord; span: Span }>;
+      /** Pushed by the build itself (`buildx --push`, kaniko). */
+      push: boolean;
+      cmd: ShellCommand;
+      /** `docker buildx build` (or `buildx b`). */
+      buildx: boolean;
+      line: ScriptLine;
+    }
+  | { kind: 'tag'; from: string; to: string; word: ShellWord; line: ScriptLine }
+  | {
+      kind: 'push';
+      /** Where it is pushed to. */
+      ref: string;
+      /** The local image pushed (differs from `ref` for `buildah push SRC DEST`). */
+      source: string;
+      word: ShellWord;
+      allTags: boolean;
+      line: ScriptLine;
+    };
+
+const BUILDAH_WITH_VALUE = ['-t', '--tag', '-f', '--file', '--build-arg', '--format', '--layers', '--cache-from', '--cache-to', '--authfile', '--creds', '--platform', '--target', '--secret'];
+
+/**
+ * The image pulls, builds, tags and pushes of a job's scripts (before_script, script), in order:
+ * docker and podman, buildah, kaniko's executor. References are compared as written after the
+ * job's variables are expanded (quotes removed, `${X}` written `$X`).
+ */
+export function imageEvents(doc: GitlabCiDoc, job: CiJob): ImageEvent[] {
+  const out: ImageEvent[] = [];
+  const key = (raw: string) => refKey(doc, job, raw);
+  for (const line of [...job.beforeScript, ...job.script]) {
+    const script = scriptOf(line);
+    const calls = new Map(dockerCalls(script).map((c) => [c.cmd, c]));
+    for (const cmd of script.commands) {
+      const call = calls.get(cmd);
+      if (call) {
+        if (call.action === 'pull' && call.operands[0]) out.push({ kind: 'pull', ref: key(call.operands[0].raw), word: call.operands[0], line });
+        else if (call.action === 'push' && call.operands[0]) {
+          const ref = key(call.operands[0].raw);
+          out.push({ kind: 'push', ref, source: ref, word: call.operands[0], allTags: call.options.some((o) => o.name === '-a' || o.name === '--all-tags'), line });
+        } else if (call.action === 'tag' && call.operands.length >= 2) {
+          out.push({ kind: 'tag', from: key(call.operands[0]!.raw), to: key(call.operands[1]!.raw), word: call.operands[1]!, line });
+        } else if (call.action === 'build' || call.action === 'buildx build') {
+          const values = (...names: string[]) => call.options.filter((o) => names.includes(o.name) && o.raw !== undefined);
+          const push =
+            call.options.some((o) => o.name === '--push') ||
+            values('--output', '-o').some((o) => /type=registry|push=true/.test(o.raw!));
+          out.push({
+            kind: 'build',
+            tags: values('-t', '--tag').map((o) => ({ ref: key(o.raw!), word: o.valueWord ?? o.word })),
+            cacheFrom: values('--cache-from').flatMap((o) => {
+              const word = o.valueWord ?? o.word;
+              return splitList(o.raw!).map((ref) => ({ ref: key(ref), word, span: locate(line.file, word.span, ref) }));
+            }),
+            push,
+            cmd,
+            buildx: call.action === 'buildx build',
+            line,
+          });
+        }
+        continue;
+      }
+      const args = cmd.args.map((w) => w.value);
+      if (cmd.name === 'buildah' && (args[0] === 'bud' || args[0] === 'build')) {
+        const read = readOptions(cmd.args.slice(1), BUILDAH_WITH_VALUE, false);
+        const tags = read.options.filter((o) => (o.name === '-t' || o.name === '--tag') && o.raw !== undefined);
+        out.push({ kind: 'build', tags: tags.map((o) => ({ ref: key(o.raw!), word: o.valueWord ?? o.word })), cacheFrom: [], push: false, cmd, buildx: false, line });
+      } else if (cmd.name === 'buildah' && args[0] === 'push') {
+        const read = readOptions(cmd.args.slice(1), BUILDAH_WITH_VALUE, false);
+        const [source, dest] = read.operands;
+        const target = dest ?? source;
+        if (source && target) out.push({ kind: 'push', ref: key(target.raw.replace(/^docker:\/\//, '')), source: key(source.raw), word: target, allTags: false, line });
+      } else if (cmd.name === 'buildah' && args[0] === 'tag' && cmd.args.length >= 3) {
+        out.push({ kind: 'tag', from: key(cmd.args[1]!.raw), to: key(cmd.args[2]!.raw), word: cmd.args[2]!, line });
+      } else if (cmd.name === 'executor' || cmd.name === 'kaniko') {
+        const read = readOptions(cmd.args, ['-d', '--destination', '-c', '--context', '-f', '--dockerfile', '--build-arg', '--cache-repo', '--target'], false);
+        if (read.options.some((o) => o.name === '--no-push')) continue;
+        const destinations = read.options.filter((o) => (o.name === '-d' || o.name === '--destination') && o.raw !== undefined);
+        if (destinations.length === 0) continue;
+        out.push({ kind: 'build', tags: destinations.map((o) => ({ ref: key(o.raw!), word: o.valueWord ?? o.word })), cacheFrom: [], push: true, cmd, buildx: false, line });
+      }
+    }
+  }
+  return out;
+}
+
+/** `a,b` of `--cache-from a,b` (a `type=…` value is one entry). */
+function splitList(raw: string): string[] {
+  const text = raw.replace(/^(["'])(.*)\1$/s, '$2');
+  return /(?:^|,)type=/.test(text) ? [text] : text.split(',').filter((v) => v !== '');
+}
+
+/** An image reference as written in a script, comparable with others: quotes removed, the job's variables expanded, `${X}` as `$X`. */
+export function refKey(doc: GitlabCiDoc, job: CiJob, raw: string): string {
+  const text = raw.replace(/["']/g, '');
+  return expandForJob(doc, job, text).value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, '$$$1');
 }
