@@ -3,7 +3,7 @@
  * Every `.gitlab-ci.yml` that `slipway generate` writes, validated against GitLab's own CI JSON
  * schema the way GitLab's fixture harness does it: each top-level key on its own, as the document
  * `{key: value}` (see ../shared/notes/gitlab.md). The pipelines come from the built code (dist/):
- * every bundled preset × image variant × layering, every example, and the committed golden files
+ * every bundled preset × image variant × layering (or Go runtime), every example, and the committed golden files
  * under test/golden (which include the feature cases).
  *
  * Needs `npx tsc -p tsconfig.build.json` first. Reads ../shared/gitlab/ci.schema.json relative to
@@ -44,11 +44,16 @@ async function pipelines() {
     const files = await generate(resolveDescriptor(text, 'slipway.yaml'));
     out.push([label, files.find((f) => f.path === '.gitlab-ci.yml').content]);
   };
+  // Go is always a builder with a choice of runtime image; node-vite is a builder served by nginx.
+  const axes = (preset) =>
+    preset.startsWith('go-')
+      ? ['distroless', 'scratch', 'alpine'].map((runtime) => [runtime, `  runtime: ${runtime}\n`])
+      : (preset === 'node-vite' ? ['builder'] : ['single', 'builder', 'base-app']).map((layering) => [layering, `  layering: ${layering}\n`]);
   for (const preset of listPresets()) {
     for (const variant of ['slim', 'alpine']) {
-      for (const layering of ['single', 'builder', 'base-app']) {
-        const descriptor = `name: ${preset.replace(/^python-/, '')}-app\nextends: ${preset}\nimage:\n  variant: ${variant}\n  layering: ${layering}\n`;
-        await fromDescriptor(`preset ${preset} ${variant} ${layering}`, descriptor);
+      for (const [label, image] of axes(preset)) {
+        const descriptor = `name: ${preset.replace(/^(python|node|go)-/, '')}-app\nextends: ${preset}\nimage:\n  variant: ${variant}\n${image}`;
+        await fromDescriptor(`preset ${preset} ${variant} ${label}`, descriptor);
       }
     }
   }

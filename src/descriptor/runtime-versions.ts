@@ -85,3 +85,13 @@ export function releaseRows(language: 'node' | 'go'): { version: string; release
     estimated: c.estimated === true,
   }));
 }
+
+/** Node.js LTS code names (`jod`) → their major (`22`), as `.nvmrc` writes them (`lts/jod`). */
+export function nodeLtsNames(): Record<string, string> {
+  return Object.fromEntries(EOL_PRODUCTS.node.cycles.flatMap((c) => (c.aliases ?? []).map((alias) => [alias, c.cycle])));
+}
+
+/** Whether a Node.js major is a long-term-support line. */
+export function isNodeLts(major: string): boolean {
+  return EOL_PRODUCTS.node.cycles.some((c) => c.cycle === major && c.lts === true);
+}

@@ -222,7 +222,7 @@ export const descriptorSchema: JsonSchema = {
           type: 'array',
           uniqueItems: true,
           items: { $ref: '#/$defs/runtimeVersion', description: 'A version of the language, written like `version`.' },
-          description: 'Versions the unit tests run on in CI and in tox (`version` is always added). Default: only `version`.',
+          description: 'Versions the unit tests run on in CI (and in tox for Python; Go vets on each too). `version` is always added. Default: only `version`.',
           examples: [['3.12', '3.13']],
         },
       },
@@ -249,7 +249,7 @@ export const descriptorSchema: JsonSchema = {
           type: 'string',
           enum: ['node', 'nginx', 'distroless', 'scratch', 'alpine'],
           description:
-            'Base of the image\'s last stage. Node.js: `node` (default) or `nginx` (a static site: the build output served by nginx-unprivileged; needs `builder` and `node.buildScript`). Go: `distroless` (default, `gcr.io/distroless/static-debian12:nonroot`: CA certificates, tzdata, no shell), `scratch` (nothing but the program and CA certificates) or `alpine` (a shell and busybox for debugging). Not used for Python.',
+            'Base of the image\'s last stage. Node.js: `node` (default) or `nginx` (a static site: the build output served by nginx-unprivileged; needs `builder` and `node.buildScript`). Go: `distroless` (default, `gcr.io/distroless/static-debian12:nonroot`: CA certificates, tzdata, no shell), `scratch` (nothing but the program and CA certificates) or `alpine` (a shell and busybox for debugging); with `image.timezone`, scratch and alpine get the time zone database embedded in the program (`-tags timetzdata`). Not used for Python.',
         },
         systemPackages: {
           type: 'array',

@@ -83,7 +83,9 @@ function runtimeVersions(d: RawDescriptor, today: Date): Diagnostic[] {
   const language = languageOf(d);
   const name = LANGUAGE_NAMES[language];
   const format = VERSION_FORMATS[language];
-  const supported = supportedVersions(language, today).join(', ');
+  const versions = supportedVersions(language, today);
+  // A slipway older than every supported release knows none to offer.
+  const supported = versions.length ? versions.join(', ') : `none that slipway knows (update slipway)`;
   const version = d.runtime?.version;
   if (version !== undefined) {
     const status = runtimeStatus(language, version, today);
@@ -99,7 +101,7 @@ function runtimeVersions(d: RawDescriptor, today: Date): Diagnostic[] {
       out.push(
         error(
           ['language'],
-          `${versionProblem(`slipway's default ${name} version`, name, fallback, status)}; set \`runtime.version\` to a supported version: ${supported} (and update slipway)`,
+          `${versionProblem(`slipway's default ${name} version`, name, fallback, status)}; ${versions.length ? `set \`runtime.version\` to a supported version: ${supported} (and update slipway)` : 'update slipway: its release table knows no supported version'}`,
         ),
       );
     }

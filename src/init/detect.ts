@@ -4,7 +4,8 @@
  * from, so init can say what it based the descriptor on.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
+import { slipwayName } from './node-go-detect.js';
 import {
   applicationObject,
   importedFramework,
@@ -146,17 +147,7 @@ function isDirectory(path: string): boolean {
 /** A name valid for slipway (`^[a-z][a-z0-9-]*$`): pyproject's project name, else the directory's. */
 function projectName(pyproject: string | undefined, dir: string): string {
   const declared = pyproject && /^name\s*=\s*["']([^"']+)["']/m.exec(iniSection(pyproject, 'project') ?? '')?.[1];
-  for (const candidate of [declared, basename(dir)]) {
-    const name = (candidate || '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^[^a-z]+/, '')
-      .replace(/-+$/, '')
-      .slice(0, 63)
-      .replace(/-+$/, '');
-    if (name) return name;
-  }
-  return 'app';
+  return slipwayName([declared || undefined], dir);
 }
 
 /** Names in pyproject's `[project] dependencies` and `[project.optional-dependencies]` lists. */

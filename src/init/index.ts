@@ -15,6 +15,10 @@ import { packageRoot } from '../util/package-root.js';
 import { detectProject, type Detection } from './detect.js';
 import { askDetails, askPreset, type Prompter } from './prompt.js';
 import { FRAMEWORK_PRESETS, propose, type Proposal } from './propose.js';
+import { detectGo, detectLanguage, detectNode, type GoDetection, type NodeDetection } from './node-go-detect.js';
+import { detectedPreset, proposeGo, proposeNode } from './propose-node-go.js';
+import { nodeLtsNames } from '../descriptor/runtime-versions.js';
+import type { Language } from '../descriptor/model.js';
 import { renderDescriptor } from './render.js';
 
 export interface InitOptions {
@@ -36,7 +40,15 @@ export interface InitResult {
   path: string;
   text: string;
   proposal?: Proposal;
-  detection?: Detection;
+  detection?: AnyDetection;
+}
+
+/** What init found, by language. */
+export type AnyDetection = (Detection & { language?: 'python' }) | NodeDetection | GoDetection;
+
+/** The language a preset is for. */
+function presetLanguage(name: string): Language {
+  return resolveDescriptor(`name: app\nextends: ${name}\n`, DESCRIPTOR_FILE).language;
 }
 
 export async function initProject(options: InitOptions): Promise<InitResult> {
@@ -47,15 +59,32 @@ export async function initProject(options: InitOptions): Promise<InitResult> {
   if (options.preset !== undefined) checkPreset(options.preset);
 
   const today = options.today ?? new Date();
-  const detection = detectProject(dir);
-  const detected = detection.framework && FRAMEWORK_PRESETS[detection.framework.name];
-  let preset = options.preset === undefined ? detected : options.preset === 'none' ? undefined : options.preset;
-  if (options.prompter && options.preset === undefined) preset = await askPreset(options.prompter, preset);
-  let proposal = propose(detection, preset, today);
+  const explicit = options.preset === undefined ? undefined : options.preset === 'none' ? null : options.preset;
+  // The language: the chosen preset's, else what the repository holds.
+  const language = explicit ? presetLanguage(explicit) : detectLanguage(dir);
+  const detection: AnyDetection =
+    language === 'node' ? detectNode(dir, nodeLtsNames()) : language === 'go' ? detectGo(dir) : detectProject(dir);
+  const detected =
+    detection.language === 'node' || detection.language === 'go'
+      ? detectedPreset(detection)
+      : detection.framework && FRAMEWORK_PRESETS[detection.framework.name];
+  let preset = explicit === undefined ? detected : (explicit ?? undefined);
+  if (options.prompter && options.preset === undefined) {
+    preset = await askPreset(options.prompter, preset, listPresets().filter((name) => presetLanguage(name) === language));
+  }
+  /** The proposal, with the port the user gave instead of the detected one. */
+  const proposeWith = (port?: number): Proposal => {
+    if (detection.language === 'node') return proposeNode(port === undefined ? detection : { ...detection, port: { value: port, from: 'answer' } }, preset, today);
+    if (detection.language === 'go') return proposeGo(port === undefined ? detection : { ...detection, port: { value: port, from: 'answer' } }, preset, today);
+    if (port === undefined) return propose(detection, preset, today);
+    return propose({ ...detection, port: { port, from: 'answer' } }, preset, today);
+  };
+  let proposal = proposeWith();
   if (options.prompter) {
     const commandFor = (port: number | undefined) => {
+      if (port !== undefined || detection.language !== 'python') return proposeWith(port).command;
       const { port: _detected, ...rest } = detection;
-      return propose(port === undefined ? rest : { ...rest, port: { port, from: 'answer' } }, preset, today).command;
+      return propose(rest, preset, today).command;
     };
     proposal = await askDetails(options.prompter, proposal, today, commandFor);
   }
@@ -91,7 +120,9 @@ export function schemaReference(dir: string): string {
 }
 
 /** One line per thing init based the proposal on. */
-export function describeDetection(d: Detection): string[] {
+export function describeDetection(d: AnyDetection): string[] {
+  if (d.language === 'node') return describeNode(d);
+  if (d.language === 'go') return describeGo(d);
   const found: string[] = [];
   const files = [d.requirements, d.devRequirements, d.pyproject].filter(Boolean);
   if (files.length) found.push(`dependencies: ${files.join(', ')}`);
@@ -102,5 +133,26 @@ export function describeDetection(d: Detection): string[] {
   if (d.port) found.push(`port ${d.port.port} (${d.port.from})`);
   if (d.testFramework) found.push(`tests: ${d.testFramework.name} (${d.testFramework.from})`);
   if (d.lintTool) found.push(`lint: ${d.lintTool.name} (${d.lintTool.from})`);
+  return found;
+}
+
+function describeNode(d: NodeDetection): string[] {
+  const found = [`Node.js project, package manager ${d.packageManager.value} (${d.packageManager.from})`];
+  if (d.version) found.push(`Node.js ${d.version.value} (${d.version.from})`);
+  if (d.engines) found.push(`engines: node ${d.engines.value}`);
+  if (d.command) found.push(`start: ${d.command.value.join(' ')} (${d.command.from})`);
+  if (d.framework) found.push(`framework: ${d.framework.value} (${d.framework.from})`);
+  if (d.port) found.push(`port ${d.port.value} (${d.port.from})`);
+  const scripts = ['test', 'lint', 'build'].filter((s) => d.scripts[s]);
+  if (scripts.length) found.push(`package.json scripts: ${scripts.join(', ')}`);
+  return found;
+}
+
+function describeGo(d: GoDetection): string[] {
+  const found = ['Go module (go.mod)'];
+  if (d.goDirective) found.push(`Go ${d.goDirective.value} (${d.goDirective.from})`);
+  if (d.main) found.push(`main package: ${d.main.value} (${d.main.from})`);
+  if (d.http) found.push('serves HTTP (net/http)');
+  if (d.port) found.push(`port ${d.port.value} (${d.port.from})`);
   return found;
 }

@@ -1,7 +1,6 @@
 /** Questions `slipway init` asks on a terminal (never with --yes, never when not a TTY). */
 import { createInterface } from 'node:readline/promises';
-import { compareVersions, supportedPythonVersions } from '../descriptor/python-versions.js';
-import { listPresets } from '../descriptor/presets.js';
+import { compareVersions, LANGUAGE_NAMES, supportedVersions } from '../descriptor/runtime-versions.js';
 import type { Proposal } from './propose.js';
 
 export interface Prompter {
@@ -32,8 +31,8 @@ async function askValid<T>(prompter: Prompter, question: string, def: string, pa
   }
 }
 
-export async function askPreset(prompter: Prompter, proposed: string | undefined): Promise<string | undefined> {
-  const presets = listPresets();
+/** Asks which of `presets` (those of the repository's language) to extend, or none. */
+export async function askPreset(prompter: Prompter, proposed: string | undefined, presets: readonly string[]): Promise<string | undefined> {
   return askValid<string | undefined>(prompter, `Preset (${[...presets, 'none'].join(', ')})`, proposed ?? 'none', (a) =>
     a === 'none' || presets.includes(a) ? { value: a === 'none' ? undefined : a } : { error: `choose one of ${[...presets, 'none'].join(', ')}` },
   );
@@ -53,8 +52,8 @@ export async function askDetails(
   p.name = await askValid<string>(prompter, 'Project name', p.name, (a) =>
     /^[a-z][a-z0-9-]*$/.test(a) ? { value: a } : { error: 'use lower-case letters, digits and -, starting with a letter' },
   );
-  const supported = supportedPythonVersions(today);
-  p.version = await askValid<string>(prompter, 'Python version', p.version, (a) =>
+  const supported = supportedVersions(p.language, today);
+  p.version = await askValid<string>(prompter, `${LANGUAGE_NAMES[p.language]} version`, p.version, (a) =>
     supported.includes(a) ? { value: a } : { error: `choose a supported version: ${supported.join(', ')}` },
   );
   p.matrix = [...new Set([p.version, ...p.matrix])].sort(compareVersions);
@@ -66,6 +65,8 @@ export async function askDetails(
   if (port !== p.port) p.command = commandFor(port);
   if (port === undefined) delete p.port;
   else p.port = port;
+  // A Go image runs the program it builds: no command to ask for.
+  if (p.language === 'go') return p;
   p.command = await askValid<string[]>(prompter, 'Command that starts the app', p.command.join(' '), (a) => {
     const words = a.split(/\s+/).filter(Boolean);
     return words.length ? { value: words } : { error: 'give the command, e.g. python app.py' };

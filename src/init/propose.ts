@@ -4,6 +4,7 @@
  */
 import { pythonVersionStatus, supportedPythonVersions, DEFAULT_PYTHON_VERSION, compareVersions } from '../descriptor/python-versions.js';
 import type { Detection } from './detect.js';
+import type { Language, NodePackageManager } from '../descriptor/model.js';
 import type { Framework } from './python-sources.js';
 
 export const FRAMEWORK_PRESETS: Record<Framework, string> = {
@@ -16,6 +17,7 @@ export const FRAMEWORK_PRESETS: Record<Framework, string> = {
 const PRESET_PORTS: Record<string, number> = { 'python-tornado': 8888, 'python-flask': 8000, 'python-fastapi': 8000 };
 
 export interface Proposal {
+  language: Language;
   name: string;
   preset?: string;
   version: string;
@@ -29,6 +31,11 @@ export interface Proposal {
   pyproject?: string;
   testCommand: string[];
   lint?: string[];
+  /** Node.js: the package manager and the package.json script that builds the application. */
+  packageManager?: NodePackageManager;
+  buildScript?: string;
+  /** Go: the directory of the main package, when not the module root. */
+  goMain?: string;
   /** What the proposal is based on, and what the user should check; printed by init. */
   notes: string[];
 }
@@ -38,6 +45,7 @@ export function propose(d: Detection, preset: string | undefined, today: Date): 
   const version = chooseVersion(d, today, notes);
   const port = preset ? (d.port?.port ?? PRESET_PORTS[preset]) : d.port?.port;
   const proposal: Proposal = {
+    language: 'python',
     name: d.name,
     version,
     matrix: chooseMatrix(d, version, today, notes),
@@ -117,7 +125,7 @@ function testCommand(d: Detection, notes: string[]): string[] {
 }
 
 /** The health endpoint the code declares (`"/health"`, `"/healthz"`), else `/` if routed, else false. */
-function healthPath(source: string): string | false {
+export function healthPath(source: string): string | false {
   for (const path of ['/health', '/healthz', '/healthcheck', '/ping', '/status']) {
     if (new RegExp(`["']${path}/?["']`).test(source)) return path;
   }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { listPresets, loadProject, resolveDescriptor } from '../../src/descriptor/index.js';
 import type { InputError } from '../../src/cli/errors.js';
@@ -9,9 +10,11 @@ import { pythonOf, TODAY } from './helpers.js';
 
 const examplesDir = join(packageRoot(), 'examples');
 
+const PYTHON_PRESETS = ['python-fastapi', 'python-flask', 'python-tornado'];
+
 describe('bundled presets', () => {
-  test('are the three Python services', () => {
-    expect(listPresets()).toEqual(['python-fastapi', 'python-flask', 'python-tornado']);
+  test('are the three Python services, two Node.js projects and a Go service', () => {
+    expect(listPresets()).toEqual(['go-http', 'node-express', 'node-vite', ...PYTHON_PRESETS]);
   });
 
   test.each([
@@ -28,6 +31,30 @@ describe('bundled presets', () => {
     expect(p.test).toEqual({ command: ['python', '-m', 'pytest'], lint: ['python', '-m', 'flake8'] });
     // The command binds every interface, or the port would be unreachable from outside the container.
     if (preset !== 'python-tornado') expect(command.join(' ')).toContain('0.0.0.0');
+  });
+
+  test('node-express: node server.js on 3000 with /health, npm test and npm run lint, one Node.js stage', () => {
+    const p = resolveDescriptor('name: svc\nextends: node-express\n', 'slipway.yaml', { today: TODAY });
+    expect(p.language).toBe('node');
+    expect(p.app).toMatchObject({ command: ['node', 'server.js'], port: 3000, healthcheck: { path: '/health' } });
+    expect(p.test).toEqual({ command: ['npm', 'test'], lint: ['npm', 'run', 'lint'] });
+    expect(p.image).toMatchObject({ layering: 'single', runtime: 'node', user: { name: 'node', uid: 1000, gid: 1000 } });
+    expect(p.language === 'node' && p.node).toEqual({ packageManager: 'npm', lockfile: 'package-lock.json', buildOutput: ['dist'] });
+  });
+
+  test('node-vite: a build stage and nginx-unprivileged serving dist/ on 8080 as its own user', () => {
+    const p = resolveDescriptor('name: site\nextends: node-vite\n', 'slipway.yaml', { today: TODAY });
+    expect(p.image).toMatchObject({ layering: 'builder', runtime: 'nginx', user: { name: 'nginx', uid: 101, gid: 101 } });
+    expect(p.language === 'node' && p.node).toMatchObject({ buildScript: 'build', buildOutput: ['dist'] });
+    expect(p.app).toMatchObject({ command: ['nginx', '-g', 'daemon off;'], port: 8080, healthcheck: { path: '/' } });
+  });
+
+  test('go-http: the compiled program on distroless as nonroot, go test -race and go vet, no HTTP probe', () => {
+    const p = resolveDescriptor('name: hello-go\nextends: go-http\n', 'slipway.yaml', { today: TODAY });
+    expect(p.image).toMatchObject({ layering: 'builder', runtime: 'distroless', user: { name: 'nonroot', uid: 65532, gid: 65532 } });
+    expect(p.app).toEqual({ command: ['/usr/local/bin/hello-go'], port: 8080 });
+    expect(p.test).toEqual({ command: ['go', 'test', '-race', './...'], lint: ['go', 'vet', './...'] });
+    expect(p.runtime).toEqual({ version: '1.27', matrix: ['1.27'] });
   });
 });
 
@@ -50,11 +77,54 @@ describe('example projects', () => {
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/slipway.schema.json');
   });
 
-  test.each(listPresets())('%s serves the health check path its preset probes', (name) => {
+  test.each(PYTHON_PRESETS)('%s serves the health check path its preset probes', (name) => {
     const p = loadProject({ cwd: join(examplesDir, name), today: TODAY });
     const module = p.app.command.find((a) => /\.py$|^[a-z_]+:[a-z_]+$/.test(a))!;
     const source = readFileSync(join(examplesDir, name, module.endsWith('.py') ? module : `${module.split(':')[0]}.py`), 'utf8');
     expect(source).toContain(`"${p.app.healthcheck!.path!}"`);
+  });
+
+  test('node-express serves /health; go-http answers /health and probes it with -healthcheck', () => {
+    const node = loadProject({ cwd: join(examplesDir, 'node-express'), today: TODAY });
+    expect(readFileSync(join(examplesDir, 'node-express', node.app.command[1]!), 'utf8')).toContain(`'${node.app.healthcheck!.path!}'`);
+    const go = loadProject({ cwd: join(examplesDir, 'go-http'), today: TODAY });
+    expect(go.app.healthcheck?.command).toEqual(['/usr/local/bin/hello-go', '-healthcheck']);
+    const main = readFileSync(join(examplesDir, 'go-http', 'main.go'), 'utf8');
+    expect(main).toContain('"/health"');
+    expect(main).toContain('flag.Bool("healthcheck"');
+  });
+
+  test.each(['node-express', 'node-vite'])('%s has a lockfile and a test script that needs no installed dependency', (name) => {
+    const pkg = JSON.parse(readFileSync(join(examplesDir, name, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies?: object };
+    expect(pkg.scripts.test).toBe('node --test');
+    expect(pkg.dependencies).toBeUndefined();
+    expect(JSON.parse(readFileSync(join(examplesDir, name, 'package-lock.json'), 'utf8')).lockfileVersion).toBe(3);
+  });
+});
+
+describe.each(['node-express', 'node-vite'])('the %s example test suite', (name) => {
+  test('passes with node --test, offline and without node_modules', () => {
+    const r = spawnSync(process.execPath, ['--test'], { cwd: join(examplesDir, name), encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^# pass 3$/m);
+    expect(r.stdout).toMatch(/^# fail 0$/m);
+    expect(r.status).toBe(0);
+  });
+});
+
+const go = spawnSync('go', ['version']).status === 0;
+
+describe('the go-http example', () => {
+  test.skipIf(!go)('passes go vet and go test, with no module download', () => {
+    const env = { ...process.env, GOPROXY: 'off', GOFLAGS: '-mod=mod', GOTOOLCHAIN: 'local', GOCACHE: join(tmpdir(), 'slipway-go-cache') };
+    const cwd = join(examplesDir, 'go-http');
+    const vet = spawnSync('go', ['vet', './...'], { cwd, env, encoding: 'utf8' });
+    expect(vet.stderr).toBe('');
+    expect(vet.status).toBe(0);
+    const t = spawnSync('go', ['test', '-count=1', '-v', './...'], { cwd, env, encoding: 'utf8' });
+    expect(t.stdout).toMatch(/--- PASS: TestGreeting/);
+    expect(t.stdout).toMatch(/--- PASS: TestHealth/);
+    expect(t.stdout).toMatch(/--- PASS: TestRefused/);
+    expect(t.status).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The golden cases: every preset × image variant × layering, every bundled example, and a few
+ * The golden cases: every preset × image variant × layering (or Go runtime), every bundled example, and a few
  * descriptors that switch on the features the presets leave off. Outputs live in
  * test/golden/<group>/<case>/ and are reviewed by eye: they are what users get.
  */
@@ -19,6 +19,20 @@ export interface GoldenCase {
 
 const VARIANTS = ['slim', 'alpine'] as const;
 const LAYERINGS = ['single', 'builder', 'base-app'] as const;
+const GO_RUNTIMES = ['distroless', 'scratch', 'alpine'] as const;
+
+/**
+ * The image settings each preset is generated with: variant × layering, except where the
+ * language fixes one (node-vite is a builder served by nginx; Go is always a builder, with a choice
+ * of runtime image instead).
+ */
+function presetAxes(preset: string): { dir: string; image: string }[] {
+  if (preset.startsWith('go-')) {
+    return VARIANTS.flatMap((variant) => GO_RUNTIMES.map((runtime) => ({ dir: `${variant}-${runtime}`, image: `  variant: ${variant}\n  runtime: ${runtime}\n` })));
+  }
+  const layerings = preset === 'node-vite' ? (['builder'] as const) : LAYERINGS;
+  return VARIANTS.flatMap((variant) => layerings.map((layering) => ({ dir: `${variant}-${layering}`, image: `  variant: ${variant}\n  layering: ${layering}\n` })));
+}
 
 const FEATURES: Record<string, string> = {
   // Offline and mirrored installs, a package project, system and build packages, Kubernetes.
@@ -108,18 +122,126 @@ deploy:
     knownHostsVariable: API_KNOWN_HOSTS
     command: "cd /srv/legacy && ./deploy.sh \\"$DEPLOY_IMAGE\\""
 `,
+  // Node.js with pnpm, a build and native modules (build packages), a registry mirror, a time zone,
+  // system packages, its own user, and a Kubernetes deploy.
+  'node-pnpm-builder': `
+name: pnpm-app
+language: node
+runtime:
+  version: "24"
+  matrix: ["22", "24"]
+image:
+  variant: alpine
+  layering: builder
+  systemPackages: [libstdc++]
+  buildPackages: [python3, make, g++]
+  timezone: Europe/Zurich
+  user: { name: web, uid: 10001 }
+  env:
+    LOG_LEVEL: info
+node:
+  packageManager: pnpm
+  buildScript: build
+  buildOutput: [dist, public/assets]
+  registry: https://npm.example.com/
+app:
+  command: ["node", "dist/server.js"]
+  port: 3000
+test:
+  lint: ["pnpm", "run", "lint"]
+ci:
+  notify:
+    webhookVariable: FAILURE_WEBHOOK_URL
+deploy:
+  method: kubernetes
+  kubernetes:
+    namespace: shop
+`,
+  // Node.js with Yarn, built in one stage and pruned; no integration tests, no cache, no release.
+  'node-yarn-single-build': `
+name: yarn-app
+language: node
+image:
+  buildPackages: [python3, make, g++]
+node:
+  packageManager: yarn
+  buildScript: compile
+  buildOutput: [lib]
+app:
+  command: ["node", "lib/index.js"]
+  port: 8080
+  healthcheck:
+    path: /healthz
+ci:
+  cacheFrom: false
+  integrationTests: false
+release:
+  latest: false
+  gitTag: false
+`,
+  // A Node.js worker on base-app: no port, no health check.
+  'node-worker-base-app': `
+name: node-worker
+language: node
+image:
+  layering: base-app
+  variant: alpine
+app:
+  command: ["node", "worker.js"]
+`,
+  // Go on scratch with a time zone (embedded tzdata), a module proxy, build packages on the alpine
+  // golang image, a main package under cmd/, its own program name, and an SSH deploy.
+  'go-scratch-tz': `
+name: clock
+language: go
+runtime:
+  version: "1.27"
+  matrix: ["1.26", "1.27"]
+image:
+  variant: alpine
+  runtime: scratch
+  buildPackages: [git]
+  timezone: Europe/Zurich
+  env:
+    GREETING: "Hello, $USER"
+go:
+  main: ./cmd/clock/
+  binary: clockd
+  proxy: https://goproxy.example.com
+app:
+  port: 9000
+  healthcheck:
+    command: ["/usr/local/bin/clockd", "-probe"]
+test:
+  lint: false
+deploy:
+  method: ssh
+`,
+  // Go on alpine: the HTTP health check runs busybox wget; system packages; no port-less surprises.
+  'go-alpine-runtime': `
+name: api
+language: go
+image:
+  runtime: alpine
+  systemPackages: [curl]
+  user: { name: api, uid: 20000 }
+app:
+  port: 8080
+  healthcheck:
+    path: /health
+ci:
+  stages: [test, build]
+`,
 };
 
 export function goldenCases(): GoldenCase[] {
   const cases: GoldenCase[] = [];
   for (const preset of listPresets()) {
-    for (const variant of VARIANTS) {
-      for (const layering of LAYERINGS) {
-        cases.push({
-          dir: `presets/${preset}/${variant}-${layering}`,
-          descriptor: `name: ${preset.replace(/^python-/, '')}-app\nextends: ${preset}\nimage:\n  variant: ${variant}\n  layering: ${layering}\n`,
-        });
-      }
+    for (const { dir, image } of presetAxes(preset)) {
+      cases.push({
+        dir: `presets/${preset}/${dir}`,
+        descriptor: `name: ${preset.replace(/^(python|node|go)-/, '')}-app\nextends: ${preset}\nimage:\n${image}`,
+      });
     }
   }
   for (const example of readdirSync(EXAMPLES, { withFileTypes: true })) {
@@ -132,5 +254,5 @@ export function goldenCases(): GoldenCase[] {
 
 /** The case's Project, resolved the way `slipway generate` resolves it (with a fixed date). */
 export function caseProject(c: GoldenCase): Project {
-  return resolveDescriptor(c.descriptor, 'slipway.yaml', { today: new Date('2026-06-01') });
+  return resolveDescriptor(c.descriptor, 'slipway.yaml', { today: new Date('2026-11-23') });
 }

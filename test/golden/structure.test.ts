@@ -67,8 +67,12 @@ function checkPipeline(text: string, project: Project, makefile: string): void {
   }
   const testJob = ci['unit-test'] as Job | undefined;
   if (project.ci.stages.includes('test')) {
-    const matrix = (testJob?.parallel as { matrix: { PYTHON_VERSION: string[] }[] }).matrix;
-    expect(matrix[0]!.PYTHON_VERSION).toEqual(project.runtime.matrix);
+    const matrix = (testJob?.parallel as { matrix: Record<string, string[]>[] }).matrix;
+    expect(matrix[0]![VERSION_VARIABLE[project.language]]).toEqual(project.runtime.matrix);
+    // Go vets on every version too; the other languages lint on the image's version.
+    const lint = ci.lint as Job | undefined;
+    if (project.language === 'go' && lint) expect(lint.parallel).toEqual(testJob!.parallel);
+    if (project.language !== 'go' && lint) expect((lint.variables as Record<string, string>)[VERSION_VARIABLE[project.language]]).toBe(project.runtime.version);
   }
   if (project.deploy.method !== 'none') {
     const deploy = ci.deploy as Job;
@@ -78,16 +82,26 @@ function checkPipeline(text: string, project: Project, makefile: string): void {
   }
 }
 
+const VERSION_VARIABLE: Record<Project['language'], string> = { python: 'PYTHON_VERSION', node: 'NODE_VERSION', go: 'GO_VERSION' };
+
+/** The stages of a builder Dockerfile. */
+function builderStages(project: Project): string[] {
+  if (project.language === 'python') return ['base', 'builder', 'test', 'runtime'];
+  if (project.language === 'go') return ['build', 'test', 'runtime'];
+  return project.image.runtime === 'nginx' ? ['base', 'build', 'test', 'runtime'] : ['base', 'build', 'test', 'deps', 'runtime'];
+}
+
 function checkDockerfiles(files: GeneratedFile[], project: Project): void {
   const parsed = files.filter((f) => f.kind === 'dockerfile').map((f) => ({ path: f.path, text: f.content, ins: dockerInstructions(f.content) }));
-  const stages = (ins: { keyword: string; args: string[] }[]) => ins.filter((i) => i.keyword === 'FROM').map((i) => i.args[2] ?? '');
+  const stages = (ins: { keyword: string; args: string[] }[]) =>
+    ins.filter((i) => i.keyword === 'FROM').map((i) => i.args.filter((a) => !a.startsWith('--'))[2] ?? '');
   const app = parsed.find((p) => p.path === 'Dockerfile')!;
   if (project.image.layering === 'single') expect(stages(app.ins)).toEqual(['']);
-  if (project.image.layering === 'builder') expect(stages(app.ins)).toEqual(['base', 'builder', 'test', 'runtime']);
+  if (project.image.layering === 'builder') expect(stages(app.ins)).toEqual(builderStages(project));
   if (project.image.layering === 'base-app') {
     expect(parsed.map((p) => p.path).sort()).toEqual(['Dockerfile', 'Dockerfile.base']);
     expect(app.ins.find((i) => i.keyword === 'FROM')!.args).toEqual(['${BASE_IMAGE}']);
-    expect(app.ins.some((i) => i.keyword === 'RUN' && /apt-get|apk|pip install -r/.test(i.args.join(' ')))).toBe(false);
+    expect(app.ins.some((i) => i.keyword === 'RUN' && /apt-get|apk|pip install -r|npm ci|pnpm install|yarn install/.test(i.args.join(' ')))).toBe(false);
   }
   for (const { path, text, ins } of parsed) {
     expect(text.split('\n')[0], path).toBe('# syntax=docker/dockerfile:1');
@@ -108,8 +122,11 @@ function checkDockerfiles(files: GeneratedFile[], project: Project): void {
     expect(execForm(cmd)).toEqual(project.app.command);
     const expose = ins.filter((i) => i.keyword === 'EXPOSE').map((i) => Number(i.args[0]));
     expect(expose).toEqual(project.app.port === undefined ? [] : [project.app.port]);
-    const healthchecks = dockerLogicalLines(text).filter((l) => l.startsWith('HEALTHCHECK '));
+    const healthchecks = dockerLogicalLines(text).filter((l) => l.startsWith('HEALTHCHECK ') && l !== 'HEALTHCHECK NONE');
     expect(healthchecks.length).toBe(project.app.healthcheck && (project.app.port !== undefined || project.app.healthcheck.command) ? 1 : 0);
+    // An image that cannot probe itself says so, rather than leaving the check out silently.
+    const none = dockerLogicalLines(text).includes('HEALTHCHECK NONE');
+    expect(none).toBe(project.language === 'go' && project.app.port !== undefined && !project.app.healthcheck);
     if (project.app.healthcheck?.command) expect(execForm(healthchecks[0]!)).toEqual(project.app.healthcheck.command);
   }
 }
@@ -162,8 +179,11 @@ describe.each(goldenCases().map((c) => [c.dir, c] as const))('structure %s', (_d
   test.skipIf(!hasMake)('make -n runs every Makefile target', async () => {
     runMake(file(await generate(project), 'Makefile'));
   });
-  test('tox.ini parses with the matrix as envlist', async () => {
+  test.runIf(project.language === 'python')('tox.ini parses with the matrix as envlist', async () => {
     checkTox(file(await generate(project), 'tox.ini'), project);
+  });
+  test.runIf(project.language !== 'python')('no tox.ini: the Makefile wraps the language\'s own tools', async () => {
+    expect((await generate(project)).map((f) => f.path)).not.toContain('tox.ini');
   });
   test('generating twice gives the same bytes', async () => {
     expect(await generate(project)).toEqual(await generate(caseProject(c)));

@@ -242,7 +242,7 @@ describe('slipway init on the command line', () => {
     const io = captureIo();
     expect(await runCli(['init', '--cwd', dir, '--preset', 'python-flsk'], io)).toBe(2);
     expect(io.stderr).toBe(
-      'error: unknown preset `python-flsk`; did you mean `python-flask`? Available presets: python-fastapi, python-flask, python-tornado, or none\n',
+      'error: unknown preset `python-flsk`; did you mean `python-flask`? Available presets: go-http, node-express, node-vite, python-fastapi, python-flask, python-tornado, or none\n',
     );
     expect(readdirSync(dir)).toEqual(['app.py']);
   });

@@ -9,7 +9,7 @@ export const initCommand: CommandSpec = {
   builder: (y) =>
     y
       .option('cwd', { type: 'string', default: '.', describe: 'The repository to write slipway.yaml for' })
-      .option('preset', { type: 'string', describe: 'Preset to extend (python-tornado, python-flask, python-fastapi, none); default: detected' })
+      .option('preset', { type: 'string', describe: 'Preset to extend (python-tornado, python-flask, python-fastapi, node-express, node-vite, go-http, none); default: detected' })
       .option('yes', { alias: 'y', type: 'boolean', default: false, describe: 'Accept what was detected; never prompt' })
       .option('force', { type: 'boolean', default: false, describe: 'Overwrite an existing slipway.yaml' })
       .option('dry-run', { type: 'boolean', default: false, describe: 'Print the descriptor instead of writing it' })

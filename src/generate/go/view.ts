@@ -5,7 +5,7 @@
 import type { GoProject } from '../../descriptor/model.js';
 import { ALPINE_IMAGE, ALPINE_VERSION, DEBIAN_SUITE, DISTROLESS_STATIC_IMAGE } from '../versions.js';
 import * as v from '../validate.js';
-import { baseView, runtimePackages, sharedCiView, unique, type BaseView, type SharedCiView } from '../shared-view.js';
+import { baseView, sharedCiView, unique, type BaseView, type SharedCiView } from '../shared-view.js';
 
 export interface GoView extends BaseView {
   goVersion: string;
@@ -21,7 +21,7 @@ export interface GoView extends BaseView {
   mainPackage: string;
   binary: string;
   binaryPath: string;
-  /** Embed the time zone database in the program (scratch has none). */
+  /** Embed the time zone database in the program (scratch and alpine have none; distroless has one). */
   embedTzdata: boolean;
   packageDir: null;
   ci: GoCiView;
@@ -49,8 +49,9 @@ export function goView(project: GoProject): GoView {
     single: false,
     builder: true,
     baseApp: false,
-    // Packages of the alpine runtime: CA certificates, tzdata with a time zone, the descriptor's.
-    runtimePackages: runtime === 'alpine' ? unique(['ca-certificates', ...runtimePackages(project)]).sort() : [],
+    // Packages of the alpine runtime: the descriptor's. alpine already has the CA certificates
+    // (ca-certificates-bundle), and the time zone database is embedded in the program.
+    runtimePackages: runtime === 'alpine' ? unique(project.image.systemPackages.map((p, i) => v.packageName(`image.systemPackages[${i}]`, p))).sort() : [],
     goVersion: v.runtimeVersion('runtime.version', project.runtime.version),
     buildImageSuffix: project.image.variant === 'slim' ? DEBIAN_SUITE : `alpine${ALPINE_VERSION}`,
     testImageSuffix: DEBIAN_SUITE,
@@ -62,7 +63,7 @@ export function goView(project: GoProject): GoView {
     mainPackage: go.main === '.' ? '.' : `./${v.relativePath('go.main', go.main)}`,
     binary,
     binaryPath: `/usr/local/bin/${binary}`,
-    embedTzdata: runtime === 'scratch' && project.image.timezone !== undefined,
+    embedTzdata: runtime !== 'distroless' && project.image.timezone !== undefined,
     dependencyFiles: ['go.mod', 'go.sum'],
     baseFiles: [],
     testRunOptions: [],

@@ -49,8 +49,12 @@ export interface NodeView extends BaseView {
   buildOutput: { src: string; dest: string }[];
   /** What `make clean` removes besides node_modules: the build output. */
   cleanPaths: string[];
+  /** The user of the test stage: the application's, or the node image's own when nginx serves the site. */
+  testUser: { uid: number; gid: number };
   /** nginx runtime (a static site). */
   nginx: boolean;
+  /** The environment of an nginx runtime stage: the descriptor's, without NODE_ENV. */
+  nginxEnv: EnvVar[];
   nginxImage: string;
   /** The directory nginx serves, from the build stage. */
   staticSource: string;
@@ -127,7 +131,7 @@ export function nodeView(project: NodeProject): NodeView {
   const lockfile = v.relativePath('node.lockfile', node.lockfile);
   const installFiles = ['package.json', lockfile];
   const base = baseView(project, {
-    env: nginx ? [] : [{ name: 'NODE_ENV', value: 'production' }],
+    env: [{ name: 'NODE_ENV', value: 'production' }],
     // The node image has its own unprivileged user, node (1000); nginx-unprivileged has nginx (101).
     createUser: !nginx && !(project.image.user.name === 'node' && project.image.user.uid === 1000),
     copiedBefore: installFiles,
@@ -148,7 +152,9 @@ export function nodeView(project: NodeProject): NodeView {
     buildCommand: buildScript === null ? null : [node.packageManager, 'run', buildScript],
     buildOutput: buildScript === null ? [] : outputs.map((o) => ({ src: inWorkdir(o), dest: `./${o}` })),
     cleanPaths: buildScript === null ? [] : outputs,
+    testUser: nginx ? { uid: 1000, gid: 1000 } : base.user,
     nginx,
+    nginxEnv: base.env.filter((e) => e.name !== 'NODE_ENV'),
     nginxImage: NGINX_UNPRIVILEGED_IMAGE,
     staticSource: inWorkdir(outputs[0] ?? 'dist'),
     copiesAll: base.codeCopies.some((c) => c.src === '.'),
