@@ -36,6 +36,7 @@ import invalidType from './invalid-type.js';
 import invalidValue from './invalid-value.js';
 import invalidWhen from './invalid-when.js';
 import invalidYamlConstruct from './invalid-yaml-construct.js';
+import literalSecretVariable from './literal-secret-variable.js';
 import manualJobOutsideDeploy from './manual-job-outside-deploy.js';
 import missingInclude from './missing-include.js';
 import missingKeyword from './missing-keyword.js';
@@ -88,6 +89,7 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   invalidValue,
   invalidWhen,
   invalidYamlConstruct,
+  literalSecretVariable,
   manualJobOutsideDeploy,
   missingInclude,
   missingKeyword,
