@@ -60,3 +60,19 @@ export function stageOfReference(doc: DockerfileDoc, value: string): Stage | und
   if (/^\d+$/.test(value)) return doc.stages[Number(value)];
   return doc.stageNamed(value);
 }
+
+/** Docker Hub official images often copied from (`COPY --from=nginx …`): a bare name among them is an image. */
+export const OFFICIAL_IMAGES: ReadonlySet<string> = new Set([
+  'alpine', 'amazoncorretto', 'bash', 'busybox', 'buildpack-deps', 'caddy', 'centos', 'composer', 'debian', 'docker',
+  'eclipse-temurin', 'fedora', 'gcc', 'golang', 'gradle', 'haproxy', 'httpd', 'mariadb', 'maven', 'memcached', 'mongo',
+  'mysql', 'nginx', 'node', 'openjdk', 'perl', 'php', 'postgres', 'python', 'rabbitmq', 'redis', 'registry', 'ruby',
+  'rust', 'tomcat', 'traefik', 'ubuntu',
+]);
+
+/**
+ * A `--from` value that names no stage, read as an image when it has a tag, digest or path, or is a
+ * well-known image; any other bare name is taken for a named build context (`--build-context name=…`).
+ */
+export function isImageReference(value: string): boolean {
+  return /[:@/]/.test(value) || OFFICIAL_IMAGES.has(value.toLowerCase());
+}

@@ -1,15 +1,7 @@
 import { defineRule } from '../../engine/types.js';
 import { didYouMean } from '../../../util/text.js';
 import type { DockerfileDoc } from '../model.js';
-import { fromReferences, stageOfReference } from '../stage-refs.js';
-
-/** Docker Hub official images often copied from (`COPY --from=nginx …`): a bare name among them is an image. */
-const OFFICIAL_IMAGES = new Set([
-  'alpine', 'amazoncorretto', 'bash', 'busybox', 'buildpack-deps', 'caddy', 'centos', 'composer', 'debian', 'docker',
-  'eclipse-temurin', 'fedora', 'gcc', 'golang', 'gradle', 'haproxy', 'httpd', 'mariadb', 'maven', 'memcached', 'mongo',
-  'mysql', 'nginx', 'node', 'openjdk', 'perl', 'php', 'postgres', 'python', 'rabbitmq', 'redis', 'registry', 'ruby',
-  'rust', 'tomcat', 'traefik', 'ubuntu',
-]);
+import { fromReferences, isImageReference, stageOfReference } from '../stage-refs.js';
 
 /** A stage the value is probably a typo or a shortening of: close in spelling, or one of its words (`set` → `license-set`). */
 function likelyStage(value: string, names: readonly string[]): string | undefined {
@@ -90,7 +82,7 @@ export default defineRule<DockerfileDoc>({
           message: `\`${value}\` is not a stage${via}, so it would be pulled as the image \`${value}:latest\`; did you mean the stage \`${guess}\`?`,
           span: ref.span,
         });
-      } else if (value.includes('/') || OFFICIAL_IMAGES.has(value.toLowerCase())) {
+      } else if (isImageReference(value)) {
         ctx.report({
           message: `\`${value}\` is not a stage${via} but an image without a tag, so it means \`${value}:latest\`, which changes when the image is republished; pin a tag or digest (\`${value}:<version>\`)`,
           span: ref.span,

@@ -54,6 +54,15 @@ import installWithoutCacheMount from './install-without-cache-mount.js';
 import instructionBeforeFrom from './instruction-before-from.js';
 import invalidDefaultArgInFrom from './invalid-default-arg-in-from.js';
 import invalidLabelKey from './invalid-label-key.js';
+import labelEmpty from './label-empty.js';
+import labelInvalidEmail from './label-invalid-email.js';
+import labelInvalidHash from './label-invalid-hash.js';
+import labelInvalidRfc3339 from './label-invalid-rfc3339.js';
+import labelInvalidSemver from './label-invalid-semver.js';
+import labelInvalidSpdx from './label-invalid-spdx.js';
+import labelInvalidUrl from './label-invalid-url.js';
+import labelMissing from './label-missing.js';
+import labelNotInSchema from './label-not-in-schema.js';
 import legacyKeyValueFormat from './legacy-key-value-format.js';
 import maintainerDeprecated from './maintainer-deprecated.js';
 import mergeableConsecutiveRuns from './mergeable-consecutive-runs.js';
@@ -78,6 +87,7 @@ import stageNameCasing from './stage-name-casing.js';
 import sudoUsed from './sudo-used.js';
 import tlsVerificationDisabled from './tls-verification-disabled.js';
 import undefinedArgInFrom from './undefined-arg-in-from.js';
+import untrustedRegistry from './untrusted-registry.js';
 import userNotNumeric from './user-not-numeric.js';
 import useraddMissingNoLogInit from './useradd-missing-no-log-init.js';
 import wgetMissingProgressOption from './wget-missing-progress-option.js';
@@ -142,6 +152,15 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   instructionBeforeFrom,
   invalidDefaultArgInFrom,
   invalidLabelKey,
+  labelEmpty,
+  labelInvalidEmail,
+  labelInvalidHash,
+  labelInvalidRfc3339,
+  labelInvalidSemver,
+  labelInvalidSpdx,
+  labelInvalidUrl,
+  labelMissing,
+  labelNotInSchema,
   legacyKeyValueFormat,
   maintainerDeprecated,
   mergeableConsecutiveRuns,
@@ -166,6 +185,7 @@ export const dockerfileRules: readonly Rule<DockerfileDoc>[] = [
   sudoUsed,
   tlsVerificationDisabled,
   undefinedArgInFrom,
+  untrustedRegistry,
   userNotNumeric,
   useraddMissingNoLogInit,
   wgetMissingProgressOption,
