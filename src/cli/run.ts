@@ -33,17 +33,21 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       throw err ?? new UsageError(msg);
     })
     .exitProcess(false);
-  for (const spec of commands as readonly CommandSpec[]) {
-    parser.command(
-      spec.command,
-      spec.describe,
-      (y) => spec.builder(y),
-      (args) => {
-        ran = spec.run(args as Record<string, unknown>, io);
-      },
-    );
-  }
   try {
+    // Only the command named on the command line is loaded (with its options); the others are
+    // registered by name and description, which is all `--help`, `--version` and suggestions need.
+    const requested = argv.find((a) => !a.startsWith('-'));
+    for (const lazy of commands) {
+      const spec: CommandSpec | undefined = lazy.name === requested ? await lazy.load() : undefined;
+      parser.command(
+        spec?.command ?? lazy.command,
+        spec?.describe ?? lazy.describe,
+        (y) => (spec ? spec.builder(y) : y),
+        (args) => {
+          ran = (spec ? Promise.resolve(spec) : lazy.load()).then((s) => s.run(args as Record<string, unknown>, io));
+        },
+      );
+    }
     let helpOut = '';
     await parser.parseAsync(argv, {}, (_err, _argv, output) => {
       helpOut = output;
