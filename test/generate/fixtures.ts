@@ -43,3 +43,8 @@ function merge<T>(base: T, patch: unknown): T {
 export function project(patch: DeepPartial<Project> = {}): Project {
   return merge(baseProject(), patch);
 }
+
+/** A Project resolved from `descriptor` with `patch` deep-merged over it, bypassing validation like project(). */
+export function projectFrom(descriptor: string, patch: DeepPartial<Project> = {}): Project {
+  return merge(resolveDescriptor(descriptor, 'slipway.yaml', { today: new Date('2026-11-23') }), patch);
+}

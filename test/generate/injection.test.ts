@@ -13,81 +13,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { generate, type GeneratedFile } from '../../src/generate/index.js';
-import { InputError } from '../../src/cli/errors.js';
 import type { Project } from '../../src/descriptor/model.js';
 import { project } from './fixtures.js';
-import { dockerEnv, dockerLogicalLines, execForm, iniSections, makeTargets } from './parse-helpers.js';
-
-const NASTY = [
-  'a"b',
-  "a'b",
-  'a\nb',
-  'a\r\nRUN evil',
-  '$(touch /tmp/slipway-pwned)',
-  '`touch /tmp/slipway-pwned`',
-  '${HOME}',
-  'key: value',
-  'x #comment',
-  'a && b',
-  'a; b',
-  '*',
-  '&anchor *alias',
-  '{{ name }}',
-  '{{{ name }}}',
-  'x\n  evil: 1',
-  '- evil',
-  "'; touch /tmp/slipway-pwned; '",
-  'back\\slash',
-  'trailing\\',
-  '[1, 2]',
-];
+import { dockerEnv, dockerLogicalLines, execForm, iniSections } from './parse-helpers.js';
+import { NASTY, content, isRefusal, shape } from './injection-helpers.js';
 
 const hasMake = spawnSync('make', ['--version']).status === 0;
-
-interface Shape {
-  yaml: unknown;
-  docker: string[];
-  make: unknown;
-  tox: unknown;
-  ignoreLines: number;
-}
-
-function content(files: GeneratedFile[], path: string): string {
-  return files.find((f) => f.path === path)?.content ?? '';
-}
-
-/** Everything that must not change when only a value changes: keys, jobs, commands, instructions. */
-function shape(files: GeneratedFile[]): Shape {
-  const ci = parseYaml(content(files, '.gitlab-ci.yml')) as Record<string, Record<string, unknown>>;
-  const jobs = Object.fromEntries(
-    Object.entries(ci).map(([name, job]) => [
-      name,
-      typeof job === 'object' && job !== null && !Array.isArray(job)
-        ? {
-            keys: Object.keys(job).sort(),
-            variables: Object.keys((job.variables as object | undefined) ?? {}).sort(),
-            lines: ['before_script', 'script', 'after_script', 'rules'].map((k) => (job[k] as unknown[] | undefined)?.length ?? 0),
-          }
-        : Array.isArray(job)
-          ? job.length
-          : typeof job,
-    ]),
-  );
-  const dockerfiles = files.filter((f) => f.kind === 'dockerfile');
-  const docker = dockerfiles.flatMap((f) => dockerLogicalLines(f.content).map((l) => `${f.path}: ${l.split(' ')[0]}`));
-  const makefile = content(files, 'Makefile');
-  const make = {
-    targets: [...makeTargets(makefile)].map(([t, r]) => [t, r.length]),
-    variables: makefile.split('\n').filter((l) => /^[A-Z_]+ \?= /.test(l)).map((l) => l.split(' ')[0]),
-  };
-  const tox = [...iniSections(content(files, 'tox.ini'))].map(([s, kv]) => [s, [...kv].map(([k, v]) => [k, v.split('\n').length])]);
-  const ignoreLines = content(files, '.dockerignore').split('\n').length;
-  return { yaml: jobs, docker, make, tox, ignoreLines };
-}
-
-function isRefusal(err: unknown): boolean {
-  return err instanceof InputError;
-}
 
 /** Runs a shell line with `docker` replaced by a function printing its arguments, one per line in brackets. */
 function dockerArgs(line: string): string[] {
