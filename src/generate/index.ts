@@ -13,16 +13,14 @@ export { writeGenerated, planWrite, unifiedDiff, generatedFileState, isObsoleteO
 export { provenance, type Provenance } from './header.js';
 export { UnsafeValueError } from './unsafe-value.js';
 
-/** Every path the generator of `language` can write, whatever the descriptor says. */
+/**
+ * Every path a generator can write, whatever the descriptor says: the language's own outputs
+ * first, then the other languages' (a file slipway wrote for the language a project used before,
+ * tox.ini after a move from Python to Go, is obsolete too).
+ */
 export function possibleOutputs(language: Project['language']): string[] {
-  switch (language) {
-    case 'python':
-      return [...PYTHON_OUTPUTS];
-    case 'node':
-      return [...NODE_OUTPUTS];
-    case 'go':
-      return [...GO_OUTPUTS];
-  }
+  const own: Record<Project['language'], readonly string[]> = { python: PYTHON_OUTPUTS, node: NODE_OUTPUTS, go: GO_OUTPUTS };
+  return [...new Set([...own[language], ...PYTHON_OUTPUTS, ...NODE_OUTPUTS, ...GO_OUTPUTS])];
 }
 
 /** Renders every delivery file of `project`. Same project, same bytes. */

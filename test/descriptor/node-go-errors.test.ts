@@ -1,6 +1,9 @@
 /** The Node.js and Go keys: one precise line per problem, and what resolves. */
 import { describe, expect, test } from 'vitest';
-import { resolveDescriptorWithWarnings } from '../../src/descriptor/index.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatWarning, loadProject, resolveDescriptorWithWarnings } from '../../src/descriptor/index.js';
 import { errorsOf, textAt, TODAY } from './helpers.js';
 
 const NODE = 'name: svc\nextends: node-express\n';
@@ -217,5 +220,24 @@ describe('what resolves', () => {
     expect(on.test.lint).toEqual(['go', 'vet', './...']);
     const off = resolveDescriptorWithWarnings(`${GO}test:\n  lint: false\n`, 'slipway.yaml', { today: TODAY }).project;
     expect(off.test.lint).toBeUndefined();
+  });
+});
+
+describe('files a Node.js or Go project needs', () => {
+  test('a missing package.json, lockfile or go.mod is a warning at the key that implies it', () => {
+    const warnings = (descriptor: string, files: Record<string, string>) => {
+      const dir = mkdtempSync(join(tmpdir(), 'slipway-files-'));
+      writeFileSync(join(dir, 'slipway.yaml'), descriptor);
+      for (const [f, t] of Object.entries(files)) writeFileSync(join(dir, f), t);
+      const got: string[] = [];
+      loadProject({ cwd: dir, today: TODAY, onWarning: (w) => got.push(formatWarning(w)) });
+      return got;
+    };
+    expect(warnings('name: svc\nlanguage: node\nnode:\n  packageManager: pnpm\napp:\n  command: [node, a.js]\n', { 'package.json': '{}' })).toEqual([
+      'slipway.yaml:4:19: warning: the pnpm lockfile `pnpm-lock.yaml` is not in the project; commit it (`pnpm install` writes it): the image installs exactly what it lists',
+    ]);
+    expect(warnings('name: svc\nextends: go-http\n', {})).toEqual([
+      'presets/go-http.yaml:6:11: warning: a Go project needs `go.mod` (`go mod init <module>` writes it), which is not in the project',
+    ]);
   });
 });

@@ -127,6 +127,17 @@ describe('slipway generate', () => {
     expect((await slipway('--check')).status).toBe(0);
   });
 
+  test('moving the project to another language deletes the files only the old one had (tox.ini)', async () => {
+    await slipway();
+    writeFileSync(join(dir, 'slipway.yaml'), 'name: hello\nlanguage: go\napp:\n  port: 8888\n');
+    writeFileSync(join(dir, 'go.mod'), 'module hello\n\ngo 1.26\n');
+    const r = await slipway();
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/deleted\s+tox\.ini/);
+    expect(readdirSync(dir).filter((f) => OUTPUTS.includes(f)).sort()).toEqual(['.dockerignore', '.gitlab-ci.yml', 'Dockerfile', 'Makefile']);
+    expect(read('Dockerfile')).toMatch(/^FROM --platform=\$BUILDPLATFORM golang:\$\{GO_VERSION\}-bookworm AS build$/m);
+  });
+
   test('--out writes to another directory and leaves the project alone', async () => {
     const out = join(dir, 'out', 'here');
     const r = await slipway('--out', out);
