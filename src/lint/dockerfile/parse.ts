@@ -175,6 +175,7 @@ class DocBuilder {
   private doc(directives: ParserDirective[], comments: DockerComment[]): DockerfileDoc {
     const { instructions, triggers, stages } = this;
     const ordered = [...instructions].sort((a, b) => a.startLine - b.startLine);
+    const findCache: FindCache = new Map();
     return {
       text: this.text,
       lines: this.lines,
@@ -189,8 +190,12 @@ class DocBuilder {
       stages,
       stageNamed: (name) => stageByName(stages, name),
       find<K extends Keyword>(keyword: K, options?: { triggers?: boolean }): InstructionOf<K>[] {
-        const all = options?.triggers ? [...instructions, ...triggers].sort((a, b) => a.span.start - b.span.start) : instructions;
-        return all.filter((i) => i.keyword === keyword) as InstructionOf<K>[];
+        // Every rule asks for its keywords: filter (and sort with the triggers) once per document.
+        // A copy is returned, so a rule may still sort or push into its list.
+        return memoFind(findCache, `${options?.triggers ? 't' : ''}${keyword}`, instructions.length + triggers.length, () => {
+          const all = options?.triggers ? [...instructions, ...triggers].sort((a, b) => a.span.start - b.span.start) : instructions;
+          return all.filter((i) => i.keyword === keyword);
+        }) as InstructionOf<K>[];
       },
       statementRange(line) {
         const ins = ordered.find((i) => i.startLine >= line) ?? ordered.find((i) => i.startLine <= line && i.endLine >= line);
@@ -371,6 +376,7 @@ class DocBuilder {
     const ins: FromInstruction = { ...(base as InstructionBase<'FROM'>), image, alias, asToken, platform: base.flag('platform'), state: this.globalState };
     const stageState = baseStage ? BuildState.inherit(baseStage.endState) : BuildState.initial(platform);
     const instructions: Instruction[] = [ins];
+    const stageFindCache: FindCache = new Map();
     const stage: MutableStage = {
       index: this.stages.length,
       from: ins,
@@ -383,7 +389,8 @@ class DocBuilder {
       copiedBy: [],
       platform,
       endState: stageState,
-      find: <K extends Keyword>(keyword: K) => instructions.filter((i) => i.keyword === keyword) as InstructionOf<K>[],
+      find: <K extends Keyword>(keyword: K) =>
+        memoFind(stageFindCache, keyword, instructions.length, () => instructions.filter((i) => i.keyword === keyword)) as InstructionOf<K>[],
     };
     ins.stage = stage;
     baseStage?.children.push(stage);
@@ -554,6 +561,19 @@ function memoizeArguments(raw: AstInstruction): void {
 
 function jsonStrings(raw: AstInstruction): JSONArgument[] {
   return 'getJSONStrings' in raw && typeof raw.getJSONStrings === 'function' ? (raw.getJSONStrings() as JSONArgument[]) : [];
+}
+
+/** `find` results by key, with the instruction count they were computed at (a stage grows while it is parsed). */
+type FindCache = Map<string, { count: number; list: Instruction[] }>;
+
+/** The cached list for `key` while `count` is unchanged, else `compute()` again; always a fresh copy. */
+function memoFind(cache: FindCache, key: string, count: number, compute: () => Instruction[]): Instruction[] {
+  let hit = cache.get(key);
+  if (!hit || hit.count !== count) {
+    hit = { count, list: compute() };
+    cache.set(key, hit);
+  }
+  return hit.list.slice();
 }
 
 function stageByName(stages: readonly Stage[], name: string): Stage | undefined {

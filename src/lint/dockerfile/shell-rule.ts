@@ -40,7 +40,10 @@ export function dockerfileShellRule(check: ShellCheck): Rule<DockerfileDoc> {
           variable: (name) => run.state.variable(name),
           mounts: run.mounts.map((m) => ({ type: m.type, target: m.target })),
           image: run.stage ? rootImage(run.stage)?.resolved : undefined,
-          earlier: earlierScripts(run),
+          // Lazy and computed once per RUN for all the checks: few checks read it, and it walks the stage.
+          get earlier() {
+            return earlierScripts(run);
+          },
           report: (r) => {
             const fixes = r.fix === undefined ? undefined : Array.isArray(r.fix) ? r.fix : [r.fix];
             const safe = fixes && fixes.every((f) => fixIsSafe(f, run)) ? fixes : undefined;
@@ -52,8 +55,19 @@ export function dockerfileShellRule(check: ShellCheck): Rule<DockerfileDoc> {
   };
 }
 
-/** The scripts of the RUNs before `run` in its stage and in the stages that stage builds on, oldest first. */
+const earlierCache = new WeakMap<RunInstruction, ShellScript[]>();
+
+/** The scripts of the RUNs before `run` in its stage and in the stages that stage builds on, oldest first (a copy). */
 function earlierScripts(run: RunInstruction): ShellScript[] {
+  let list = earlierCache.get(run);
+  if (!list) {
+    list = computeEarlierScripts(run);
+    earlierCache.set(run, list);
+  }
+  return list.slice();
+}
+
+function computeEarlierScripts(run: RunInstruction): ShellScript[] {
   if (run.onbuild || !run.stage) return [];
   const chain: Stage[] = [];
   for (let s: Stage | undefined = run.stage; s && !chain.includes(s); s = s.base) chain.unshift(s);
