@@ -30,10 +30,9 @@ describe('gitlab-ci/literal-secret-variable', () => {
 
   test('secret-named values the line scan cannot read: one-line value form, flow mapping, block scalar, expand: false', () => {
     const code = [
-      'variables: {API_TOKEN: x7Kq9Lm2Vb8Nw3Rt}',
+      'variables: {API_TOKEN: x7Kq9Lm2Vb8Nw3Rt, DEPLOY_TOKEN: { value: "glx8Rq2vTn5WmZ4kP7sY", description: "deploy account" }}',
       'job:',
       '  variables:',
-      '    DEPLOY_TOKEN: { value: "glx8Rq2vTn5WmZ4kP7sY", description: "deploy account" }',
       '    DB_PASSWORD: >-',
       '      Zq8!mR2#vT9w',
       '    SIGNING_SECRET:',
@@ -44,9 +43,9 @@ describe('gitlab-ci/literal-secret-variable', () => {
     ].join('\n');
     expect(run(code).map((m) => m.replace(/ committed in the file.*/, ''))).toEqual([
       '1:24 variable `API_TOKEN` has a literal value (`x7Kq************`)',
-      '4:28 variable `DEPLOY_TOKEN` of job `job` has a literal value (`glx8****************`)',
-      '5:18 variable `DB_PASSWORD` of job `job` has a literal value (`Zq8*********`)',
-      '8:14 variable `SIGNING_SECRET` of job `job` has a literal value (`p4$$************`)',
+      '1:65 variable `DEPLOY_TOKEN` has a literal value (`glx8****************`)',
+      '4:18 variable `DB_PASSWORD` of job `job` has a literal value (`Zq8*********`)',
+      '7:14 variable `SIGNING_SECRET` of job `job` has a literal value (`p4$$************`)',
     ]);
     expect(run(code)[1]).toContain('(its `description:` offers it, filled in, in the Run pipeline form)');
   });

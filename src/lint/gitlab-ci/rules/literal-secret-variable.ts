@@ -43,11 +43,11 @@ export default defineRule<GitlabCiDoc>({
         {
           code: 'variables:\n  DOCKER_AUTH_CONFIG: \'{"auths": {"registry.example.com": {"auth": "ZGVwbG95OlNlY3IzdFBhc3N3MHJkIQ=="}}}\'\ntest:\n  image: registry.example.com/ci/python:3.12\n  script: pytest\n',
         },
-        { code: 'deploy:\n  variables:\n    DEPLOY_TOKEN: { value: "glx8Rq2vTn5WmZ4kP7sY", description: "token of the deploy account" }\n  script: ./deploy.sh\n', note: 'the value form on one line' },
+        { code: 'variables:\n  DEPLOY_TOKEN: { value: "glx8Rq2vTn5WmZ4kP7sY", description: "token of the deploy account" }\ndeploy:\n  script: ./deploy.sh\n', note: 'the value form on one line' },
       ],
       good: [
         { code: 'variables:\n  DOCKER_AUTH_CONFIG: $REGISTRY_AUTH_JSON\n  REGISTRY_PASSWORD: $CI_REGISTRY_PASSWORD\ntest:\n  image: registry.example.com/ci/python:3.12\n  script: pytest\n' },
-        { code: 'test:\n  services: [postgres:16.2]\n  variables:\n    POSTGRES_PASSWORD: { value: postgres, description: throwaway database of the job }\n  script: pytest\n', note: 'a service container default is not a secret' },
+        { code: 'test:\n  services: [postgres:16.2]\n  variables:\n    POSTGRES_PASSWORD: { value: postgres, expand: false }\n  script: pytest\n', note: 'a service container default is not a secret' },
       ],
     },
   },
