@@ -62,19 +62,37 @@ export class LineIndex {
 
 /** Damerau-free Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
+  return boundedEditDistance(a, b, Infinity);
+}
+
+/**
+ * The edit distance of `a` and `b` when it is below `bound`, else some value >= `bound`: a row's
+ * minimum never decreases, so the computation stops once it reaches the bound.
+ */
+function boundedEditDistance(a: string, b: string, bound: number): number {
   if (a === b) return 0;
   const m = a.length;
   const n = b.length;
   if (m === 0) return n;
   if (n === 0) return m;
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  if (Math.abs(m - n) >= bound) return bound;
+  let prev = new Array<number>(n + 1);
+  let cur = new Array<number>(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
-    const cur = [i];
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      const cost = ai === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    if (rowMin >= bound) return bound;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
   return prev[n]!;
 }
@@ -85,7 +103,8 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   let bestDistance = Infinity;
   const lower = word.toLowerCase();
   for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
+    // Only a strictly smaller distance replaces the best, so a candidate that cannot beat it is cut short.
+    const d = boundedEditDistance(lower, c.toLowerCase(), bestDistance);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;

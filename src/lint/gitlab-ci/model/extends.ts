@@ -26,12 +26,19 @@ export class ExtendsResolver {
   private readonly done = new Map<string, ExtendsResult>();
   private readonly reported = new Set<string>();
   private readonly reportedCycles = new Set<string>();
+  /** "Did you mean" per unknown name: a template from an include is often extended by every job. */
+  private readonly guesses = new Map<string, string | undefined>();
 
   constructor(
     /** Top-level job mappings by name (hidden ones included). */
     private readonly jobs: ReadonlyMap<string, YMap>,
     private readonly problems: ModelProblem[],
   ) {}
+
+  private suggestJob(target: string): string | undefined {
+    if (!this.guesses.has(target)) this.guesses.set(target, suggest(target, this.jobs.keys()));
+    return this.guesses.get(target);
+  }
 
   resolve(name: string, stack: string[] = []): ExtendsResult {
     const known = this.done.get(name);
@@ -62,7 +69,7 @@ export class ExtendsResolver {
       }
       const targetMap = this.jobs.get(target);
       if (!targetMap) {
-        const guess = suggest(target, this.jobs.keys());
+        const guess = this.suggestJob(target);
         this.problem(ref, {
           kind: 'extends-unknown',
           message: `job \`${name}\` extends \`${target}\`, which is not defined${guess ? `; did you mean \`${guess}\`?` : ''}`,
