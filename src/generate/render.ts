@@ -5,6 +5,7 @@ import { template } from './templates.js';
 import type { OutputFormat } from './format-helpers.js';
 import { formatYaml, tidyText } from './layout.js';
 import { withHeader } from './header.js';
+import { notePackagePins } from './package-pins.js';
 
 export interface FileSpec {
   path: string;
@@ -21,7 +22,8 @@ export async function renderFiles(project: Project, specs: readonly FileSpec[], 
   const files: GeneratedFile[] = [];
   for (const spec of specs) {
     const rendered = template(project.language, spec.template, spec.format)(spec.view ?? view);
-    const body = spec.format === 'yaml' ? await formatYaml(rendered) : tidyText(rendered);
+    const text = spec.format === 'yaml' ? await formatYaml(rendered) : tidyText(rendered);
+    const body = spec.format === 'dockerfile' ? await notePackagePins(text) : text;
     files.push({ path: spec.path, kind: spec.kind, content: withHeader(body, header) });
   }
   return files;
