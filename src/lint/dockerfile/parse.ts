@@ -85,6 +85,8 @@ class DocBuilder {
   private readonly instructions: Instruction[] = [];
   private readonly triggers: Instruction[] = [];
   private readonly stages: MutableStage[] = [];
+  /** The first stage of each name, lower-cased: every FROM and `--from` looks its name up. */
+  private readonly stagesByName = new Map<string, MutableStage>();
   private readonly globalArgs: ArgInstruction[] = [];
   private escapeChar = '\\';
   /** The shell named by the last `# hadolint shell=…` comment seen. */
@@ -149,6 +151,11 @@ class DocBuilder {
    * The instructions dockerfile-ast finds in [from, to) when that stretch is parsed on its own: the
    * text before it is blanked (lines and offsets kept) except the header with the parser directives.
    */
+  /** The first stage so far named `name` (case-insensitive), as `stages.find` would give. */
+  private stageNamed(name: string): MutableStage | undefined {
+    return this.stagesByName.get(name.toLowerCase());
+  }
+
   private reparse(headerEnd: number, from: number, to: number): AstInstruction[] {
     const blanked = this.text.slice(0, headerEnd) + this.text.slice(headerEnd, from).replace(/[^\r\n]/g, ' ') + this.text.slice(from, to);
     return DockerfileParser.parse(blanked)
@@ -188,7 +195,7 @@ class DocBuilder {
       globalArgs: this.globalArgs,
       globalState: this.globalState,
       stages,
-      stageNamed: (name) => stageByName(stages, name),
+      stageNamed: (name) => this.stageNamed(name),
       find<K extends Keyword>(keyword: K, options?: { triggers?: boolean }): InstructionOf<K>[] {
         // Every rule asks for its keywords: filter (and sort with the triggers) once per document.
         // A copy is returned, so a rule may still sort or push into its list.
@@ -367,7 +374,7 @@ class DocBuilder {
       : undefined;
     const asToken = base.args[1] && base.args[1].value.toLowerCase() === 'as' ? base.args[1] : undefined;
     const alias = asToken ? base.args[2] : undefined;
-    const baseStage = image && image.unresolved.length === 0 ? stageByName(this.stages, image.resolved) : undefined;
+    const baseStage = image && image.unresolved.length === 0 ? this.stageNamed(image.resolved) : undefined;
     if (image) {
       image.stage = baseStage;
       image.isStageRef = baseStage !== undefined;
@@ -395,6 +402,8 @@ class DocBuilder {
     ins.stage = stage;
     baseStage?.children.push(stage);
     this.stages.push(stage);
+    const lower = stage.name?.toLowerCase();
+    if (lower !== undefined && !this.stagesByName.has(lower)) this.stagesByName.set(lower, stage);
     this.state = stageState;
     if (this.pragmaShell) this.advance(this.state.with({ shell: [this.pragmaShell] }));
     return ins;
@@ -498,7 +507,7 @@ class DocBuilder {
       const i = Number(value);
       return current === undefined || i < current.index ? this.stages[i] : undefined;
     }
-    const found = stageByName(this.stages, value);
+    const found = this.stageNamed(value);
     return found && (current === undefined || found.index < current.index) ? found : undefined;
   }
 
@@ -574,9 +583,4 @@ function memoFind(cache: FindCache, key: string, count: number, compute: () => I
     cache.set(key, hit);
   }
   return hit.list.slice();
-}
-
-function stageByName(stages: readonly Stage[], name: string): Stage | undefined {
-  const lower = name.toLowerCase();
-  return stages.find((s) => s.name !== undefined && s.name.toLowerCase() === lower);
 }
