@@ -1,5 +1,8 @@
 /** What the injection tests share: the nasty values and the shape of the generated files. */
 import { parse as parseYaml } from 'yaml';
+import { expect } from 'vitest';
+import type { Project } from '../../src/descriptor/model.js';
+import { generate } from '../../src/generate/index.js';
 import type { GeneratedFile } from '../../src/generate/index.js';
 import { InputError } from '../../src/cli/errors.js';
 import { dockerLogicalLines, iniSections, makeTargets } from './parse-helpers.js';
@@ -71,4 +74,26 @@ export function shape(files: GeneratedFile[]): Shape {
 
 export function isRefusal(err: unknown): boolean {
   return err instanceof InputError;
+}
+
+/**
+ * Generates `p`: a refusal passes; otherwise the files must have the shape of the benign ones and
+ * `roundTrip` reads the value back. The benign project is the same field with a harmless value.
+ */
+export async function expectRefusedOrExact(p: Project, benignProject: Project, roundTrip?: (files: GeneratedFile[]) => void): Promise<void> {
+  const benign = shape(await generate(benignProject));
+  let files: GeneratedFile[];
+  try {
+    files = await generate(p);
+  } catch (err) {
+    expect(isRefusal(err), String(err)).toBe(true);
+    return;
+  }
+  const got = shape(files);
+  expect(got.yaml).toEqual(benign.yaml);
+  expect(got.docker).toEqual(benign.docker);
+  expect(got.make).toEqual(benign.make);
+  expect(got.tox).toEqual(benign.tox);
+  expect(got.ignoreLines).toBe(benign.ignoreLines);
+  roundTrip?.(files);
 }

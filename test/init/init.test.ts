@@ -5,10 +5,9 @@ import { describe, expect, test } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { loadProject } from '../../src/descriptor/index.js';
 import { initProject } from '../../src/init/index.js';
-import type { Prompter } from '../../src/init/prompt.js';
 import { captureIo } from '../helpers/io.js';
 import { pythonOf, TODAY } from '../descriptor/helpers.js';
-import { FLASK_APP, makeRepo } from './helpers.js';
+import { FLASK_APP, makeRepo, recordingPrompter } from './helpers.js';
 
 const init = (cwd: string, extra: Partial<Parameters<typeof initProject>[0]> = {}) => initProject({ cwd, today: TODAY, ...extra });
 
@@ -157,16 +156,7 @@ describe('slipway init detects the repository', () => {
 
   test('on a terminal the user confirms or changes the proposal; bad answers are asked again', async () => {
     const dir = makeRepo({ 'app.py': FLASK_APP, 'requirements.txt': 'flask\ngunicorn\n', 'requirements-dev.txt': 'pytest\n' });
-    const answers = ['python-fastapi', 'Bad Name', 'good-name', '3.8', '', '8081', ''];
-    const asked: string[] = [];
-    const warned: string[] = [];
-    const prompter: Prompter = {
-      ask: async (question, def) => {
-        asked.push(`${question} [${def}]`);
-        return answers.shift() || def;
-      },
-      warn: (m) => warned.push(m),
-    };
+    const { prompter, asked, warned } = recordingPrompter(['python-fastapi', 'Bad Name', 'good-name', '3.8', '', '8081', '']);
     await init(dir, { prompter });
     expect(asked).toEqual([
       'Preset (python-fastapi, python-flask, python-tornado, none) [python-flask]',

@@ -7,9 +7,8 @@ import { nodeLtsNames } from '../../src/descriptor/runtime-versions.js';
 import { initProject, describeDetection } from '../../src/init/index.js';
 import { detectLanguage, nodeMajor, plainNodeCommand, sourcePort } from '../../src/init/node-go-detect.js';
 import { enginesMajors } from '../../src/init/propose-node-go.js';
-import type { Prompter } from '../../src/init/prompt.js';
 import { TODAY } from '../descriptor/helpers.js';
-import { makeRepo } from './helpers.js';
+import { makeRepo, recordingPrompter } from './helpers.js';
 
 const init = (cwd: string, extra: Partial<Parameters<typeof initProject>[0]> = {}) => initProject({ cwd, today: TODAY, ...extra });
 
@@ -121,16 +120,7 @@ describe('slipway init on a Node.js repository', () => {
       'package-lock.json': '{}',
       'server.js': "import http from 'node:http';\nhttp.createServer().listen(3000);\n",
     });
-    const answers = ['', '', '20', '22', '', ''];
-    const asked: string[] = [];
-    const warned: string[] = [];
-    const prompter: Prompter = {
-      ask: async (question, def) => {
-        asked.push(`${question} [${def}]`);
-        return answers.shift() || def;
-      },
-      warn: (m) => warned.push(m),
-    };
+    const { prompter, asked, warned } = recordingPrompter(['', '', '20', '22', '', '']);
     await init(dir, { prompter });
     expect(asked).toEqual([
       'Preset (node-express, node-vite, none) [node-express]',
