@@ -121,8 +121,8 @@ const lintSettings: JsonSchema = {
       uniqueItems: true,
       items: {
         type: 'string',
-        pattern: '^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?$',
-        patternErrorMessage: 'must be a registry host name, optionally with a port (registry.example.com:5000)',
+        pattern: '^(\\*|(\\*\\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\\.?\\*)?)$',
+        patternErrorMessage: 'must be a registry host name, optionally with a port (registry.example.com:5000), or a wildcard as hadolint takes them (`*`, `*.example.com`, `registry.example.*`)',
         description: 'A registry host name.',
       },
       description:
