@@ -31,7 +31,7 @@ import { parseShell } from '../shell/parse.js';
 import { SourceMap } from '../shell/source-map.js';
 import type { CiJob, GitlabCiDoc, ScriptLine } from './model/types.js';
 import { at } from './support/report.js';
-import { jobVariable } from './support/variables.js';
+import { expandForJob, jobVariable } from './support/variables.js';
 import { valueOffset } from './yaml/offsets.js';
 import type { YScalar } from './yaml/nodes.js';
 
@@ -210,6 +210,7 @@ export function gitlabCiShellRule(check: ShellCheck): Rule<GitlabCiDoc> {
           script,
           variable: (name) => jobVariable(ctx.doc, job, name)?.text,
           mounts: [],
+          image: jobImage(ctx.doc, job),
           earlier: earlier.map(scriptOf),
           report: (r) => {
             const id = `${line.file.path}\u0000${r.span.start}\u0000${r.span.end}`;
@@ -222,6 +223,12 @@ export function gitlabCiShellRule(check: ShellCheck): Rule<GitlabCiDoc> {
       }
     },
   };
+}
+
+/** The job's `image:` with the file's variables expanded (unknown ones kept as `$X`). */
+function jobImage(doc: GitlabCiDoc, job: CiJob): string | undefined {
+  const name = job.image?.name?.value;
+  return typeof name === 'string' ? expandForJob(doc, job, name).value : undefined;
 }
 
 /** A shell example as a `.gitlab-ci.yml`: a job with the example's image, variables and script. */

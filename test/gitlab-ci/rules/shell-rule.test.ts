@@ -1,5 +1,9 @@
 /** The GitLab CI host of the shell checks: script lines parsed with positions in the YAML, fixes, context. */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import type { ShellCheck } from '../../../src/lint/shell/check.js';
 import { gitlabCiSupport } from '../../../src/lint/gitlab-ci/index.js';
 import { wrapShellExample } from '../../../src/lint/gitlab-ci/shell-rule.js';
 import { shellChecks } from '../../../src/lint/shell/checks/index.js';
@@ -10,10 +14,16 @@ import { fixed } from './fix-helper.js';
 const yes = (code: string) => messages(code, ['apt-get-missing-yes']).map((m) => m.split(' ')[0]);
 
 describe('script lines as shell', () => {
-  test('every shell check for GitLab CI is a registered gitlab-ci rule', () => {
+  test('every shell check for GitLab CI is a registered gitlab-ci rule', async () => {
     const ids = new Set(gitlabCiSupport.rules.map((r) => r.meta.id));
-    const missing = shellChecks.filter((c) => c.hosts.includes('gitlab-ci') && !ids.has(`gitlab-ci/${c.name}`)).map((c) => c.name);
-    expect(missing).toEqual([]);
+    // Every check file, listed in shellChecks or not yet.
+    const dir = fileURLToPath(new URL('../../../src/lint/shell/checks/', import.meta.url));
+    const checks: ShellCheck[] = [...shellChecks];
+    for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
+      checks.push(((await import(pathToFileURL(join(dir, f)).href)) as { default: ShellCheck }).default);
+    }
+    const missing = checks.filter((c) => c.hosts.includes('gitlab-ci') && !ids.has(`gitlab-ci/${c.name}`)).map((c) => c.name);
+    expect([...new Set(missing)]).toEqual([]);
   });
 
   test('findings land on the word in plain, quoted, literal and folded scalars', () => {

@@ -12,6 +12,7 @@ import artifactsWithoutExpiry from './artifacts-without-expiry.js';
 import caBundleOverwritten from './ca-bundle-overwritten.js';
 import cacheFromNotPulled from './cache-from-not-pulled.js';
 import cacheWithoutKey from './cache-without-key.js';
+import chmodWorldWritable from './chmod-world-writable.js';
 import conflictingKeywords from './conflicting-keywords.js';
 import dependenciesLaterStage from './dependencies-later-stage.js';
 import dependenciesSameStage from './dependencies-same-stage.js';
@@ -19,13 +20,17 @@ import dependenciesUnknownJob from './dependencies-unknown-job.js';
 import deployWhenAlways from './deploy-when-always.js';
 import deployWithoutEnvironment from './deploy-without-environment.js';
 import dindVersion from './dind-version.js';
+import dnfMissingYes from './dnf-missing-yes.js';
 import dockerHostExternal from './docker-host-external.js';
 import dockerLoginPassword from './docker-login-password.js';
 import dockerRunTty from './docker-run-tty.js';
 import dockerTlsDisabled from './docker-tls-disabled.js';
+import downloadPipedToShell from './download-piped-to-shell.js';
 import duplicateKey from './duplicate-key.js';
 import extendsCycle from './extends-cycle.js';
 import extendsUnknown from './extends-unknown.js';
+import gemPackageUnpinned from './gem-package-unpinned.js';
+import goPackageUnpinned from './go-package-unpinned.js';
 import imageUnpinned from './image-unpinned.js';
 import includeNotChecked from './include-not-checked.js';
 import installVersionRange from './install-version-range.js';
@@ -44,7 +49,12 @@ import missingScript from './missing-script.js';
 import needsCycle from './needs-cycle.js';
 import needsLaterStage from './needs-later-stage.js';
 import needsUnknownJob from './needs-unknown-job.js';
+import npmInstallInsteadOfCi from './npm-install-instead-of-ci.js';
+import npmPackageUnpinned from './npm-package-unpinned.js';
 import onlyExceptDeprecated from './only-except-deprecated.js';
+import packageSignatureCheckDisabled from './package-signature-check-disabled.js';
+import pipPackageUnpinned from './pip-package-unpinned.js';
+import pipRequirementsFileMisused from './pip-requirements-file-misused.js';
 import productionDeployUnprotected from './production-deploy-unprotected.js';
 import pushedImageFixedTag from './pushed-image-fixed-tag.js';
 import retryScriptFailure from './retry-script-failure.js';
@@ -52,9 +62,13 @@ import rulesWithOnlyExcept from './rules-with-only-except.js';
 import scriptFailureIgnored from './script-failure-ignored.js';
 import sshHostKeyUnverified from './ssh-host-key-unverified.js';
 import sudoUsed from './sudo-used.js';
+import tlsVerificationDisabled from './tls-verification-disabled.js';
 import undefinedStage from './undefined-stage.js';
 import unknownKeyword from './unknown-keyword.js';
 import unknownReference from './unknown-reference.js';
+import wgetMissingProgressOption from './wget-missing-progress-option.js';
+import yumMissingYes from './yum-missing-yes.js';
+import zypperMissingNonInteractive from './zypper-missing-non-interactive.js';
 
 export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   allowFailure,
@@ -65,6 +79,7 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   caBundleOverwritten,
   cacheFromNotPulled,
   cacheWithoutKey,
+  chmodWorldWritable,
   conflictingKeywords,
   dependenciesLaterStage,
   dependenciesSameStage,
@@ -72,13 +87,17 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   deployWhenAlways,
   deployWithoutEnvironment,
   dindVersion,
+  dnfMissingYes,
   dockerHostExternal,
   dockerLoginPassword,
   dockerRunTty,
   dockerTlsDisabled,
+  downloadPipedToShell,
   duplicateKey,
   extendsCycle,
   extendsUnknown,
+  gemPackageUnpinned,
+  goPackageUnpinned,
   imageUnpinned,
   includeNotChecked,
   installVersionRange,
@@ -97,7 +116,12 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   needsCycle,
   needsLaterStage,
   needsUnknownJob,
+  npmInstallInsteadOfCi,
+  npmPackageUnpinned,
   onlyExceptDeprecated,
+  packageSignatureCheckDisabled,
+  pipPackageUnpinned,
+  pipRequirementsFileMisused,
   productionDeployUnprotected,
   pushedImageFixedTag,
   retryScriptFailure,
@@ -105,9 +129,13 @@ export const gitlabCiRules: readonly Rule<GitlabCiDoc>[] = [
   scriptFailureIgnored,
   sshHostKeyUnverified,
   sudoUsed,
+  tlsVerificationDisabled,
   undefinedStage,
   unknownKeyword,
   unknownReference,
+  wgetMissingProgressOption,
+  yumMissingYes,
+  zypperMissingNonInteractive,
 ];
 
 /**

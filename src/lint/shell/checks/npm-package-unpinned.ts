@@ -44,8 +44,8 @@ export default defineShellCheck({
       { script: 'npm i -g npm@latest pnpm@9.1.0', image: 'node:20-slim', note: 'a dist-tag is not a version' },
     ],
     good: [
-      { script: 'npm install -g typescript@5.4.5 @angular/cli@^17.3.0', image: 'node:20-slim' },
-      { script: 'npm install && npm install ./vendor/lib-1.0.0.tgz git+https://github.com/org/lib.git#v1.2.0', image: 'node:20-slim' },
+      { script: 'npm install -g typescript@5.4.5 @angular/cli@17.3.0', image: 'node:20-slim' },
+      { script: 'npm ci && npm install ./vendor/lib-1.0.0.tgz git+https://github.com/org/lib.git#v1.2.0', image: 'node:20-slim' },
     ],
   },
   check: unpinnedPackages({
