@@ -33,12 +33,12 @@ describe('lint kind descriptor', () => {
     const findings = await lint('name: svc\nextends: python-flask\nruntime:\n  matrix: ["3.9", "3.13"]\n', { 'requirements.txt': 'flask\n' });
     expect(findings.map(brief)).toEqual([
       '2:10-22 warning descriptor/missing-file: presets/python-flask.yaml:6:20: `python.devRequirements` names `requirements-dev.txt`, which is not in the project',
-      expect.stringMatching(/^4:12-17 warning descriptor\/eol-python-in-matrix: `runtime\.matrix\[0\]`: Python 3\.9 reached its end of life on 2025-10-31/),
+      expect.stringMatching(/^4:12-17 warning descriptor\/eol-version-in-matrix: `runtime\.matrix\[0\]`: Python 3\.9 reached its end of life on 2025-10-31/),
     ]);
   });
 
   test('rules can be suppressed inline like any other', async () => {
-    const code = 'name: svc\nextends: python-flask\n# slipway-ignore descriptor/eol-python-in-matrix -- still supported by us\nruntime:\n  matrix: ["3.9", "3.13"]\n';
+    const code = 'name: svc\nextends: python-flask\n# slipway-ignore descriptor/eol-version-in-matrix -- still supported by us\nruntime:\n  matrix: ["3.9", "3.13"]\n';
     const findings = await lint(code, { 'requirements.txt': '', 'requirements-dev.txt': '' });
     expect(findings).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import type { Rule } from '../../engine/types.js';
 import type { Project } from '../../../descriptor/model.js';
-import eolPythonInMatrix from './eol-python-in-matrix.js';
+import eolVersionInMatrix from './eol-version-in-matrix.js';
 import missingFile from './missing-file.js';
 
 /** Every descriptor rule, sorted by id. */
-export const descriptorRules: readonly Rule<Project>[] = [eolPythonInMatrix, missingFile];
+export const descriptorRules: readonly Rule<Project>[] = [eolVersionInMatrix, missingFile];

@@ -5,10 +5,10 @@ import { factsOf } from '../facts.js';
 
 export default defineRule<Project>({
   meta: {
-    id: 'descriptor/eol-python-in-matrix',
+    id: 'descriptor/eol-version-in-matrix',
     kind: 'descriptor',
     severity: 'warning',
-    description: 'The test matrix runs a Python version that has reached its end of life.',
+    description: 'The test matrix runs a Python, Node.js or Go version that has reached its end of life.',
     rationale:
       'A version past its end of life gets no security fixes. slipway refuses one for the image (`runtime.version`, ' +
       `an error) but only warns in \`runtime.matrix\`: a library may still test an old version it supports. The dates ` +
