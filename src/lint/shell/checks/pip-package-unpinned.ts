@@ -7,6 +7,24 @@ const VERSION_OPERATORS = ['==', '>=', '<=', '>', '<', '!=', '~=', '==='];
 const VCS = /^(git|hg|svn|bzr)(\+[a-z-]+)?:/i;
 const ARCHIVE = /\.(whl|tar\.gz|tgz|tar\.bz2|tar\.xz|zip)$/i;
 
+/**
+ * Tools a CI job installs to check, document or publish the project, not to build what ships: an
+ * unpinned one changes a job's verdict, never the artifact, and CD-Linter's raters judged reports of
+ * them false positives (twine, sphinx, pep8, safety …). In a GitLab CI script they are not reported;
+ * in a Dockerfile they end up in the image and are. `wheel` and `virtualenv` shape the build and stay.
+ */
+const CI_TOOLS = new Set([
+  'twine', 'sphinx', 'nbsphinx', 'mkdocs', 'mkdocs-material',
+  'flake8', 'pep8', 'pycodestyle', 'pyflakes', 'pylint', 'black', 'isort', 'mypy', 'ruff', 'bandit', 'safety',
+  'pip-audit', 'coverage', 'codecov', 'pytest', 'pytest-cov', 'pytest-xdist', 'tox', 'nox', 'pre-commit',
+  'setuptools', 'pip', 'pipenv', 'poetry', 'bumpversion', 'bump2version', 'build', 'check-manifest', 'anybadge',
+]);
+
+function isCiTool(pkg: string): boolean {
+  const name = pkg.toLowerCase().replace(/\[.*$/, '').replace(/_/g, '-');
+  return CI_TOOLS.has(name);
+}
+
 /** True when a pip requirement names a version, a VCS ref, or a file, directory or URL. */
 function pipPinned(pkg: string): boolean {
   if (VERSION_OPERATORS.some((op) => pkg.includes(op))) return true;
@@ -29,7 +47,9 @@ export default defineShellCheck({
     'of a dependency (or of a tool such as black or ansible) changes the result of the same Dockerfile or pipeline ' +
     'overnight. PyPI keeps every release, so a pin never stops working. As in hadolint (DL3013), `pkg==1.2` and ' +
     'other version specifiers, `-r`/`--requirement`, `-c`/`--constraint`, `.`, local paths, archives and VCS URLs ' +
-    'with an `@ref` count as pinned, and `pip*`, `python -m pip` and `pipx` are checked. Unlike hadolint, slipway ' +
+    'with an `@ref` count as pinned, and `pip*`, `python -m pip` and `pipx` are checked. In GitLab CI scripts, tools that only check, document or publish the project (twine, ' +
+    'sphinx, flake8, pytest, safety …) are not reported: they never reach the artifact, and the CD-Linter study\'s ' +
+    'raters judged such reports false positives. Unlike hadolint, slipway ' +
     'reports each unpinned package on its own word, also checks `uv pip install`, accepts a `PIP_CONSTRAINT` ' +
     'variable, does not mistake the user of `git+ssh://git@host/repo` for a ref, and resolves `$VAR` operands whose ' +
     'value is known while never guessing at unknown ones.',
@@ -57,7 +77,8 @@ export default defineShellCheck({
         if (!install) return [];
         const { parsed } = install;
         if (hasOption(parsed, '-r', '--requirement', '-c', '--constraint') || assignedValue(cmd, 'PIP_CONSTRAINT')) return [];
-        const operands = parsed.positionals.slice(1);
+        let operands = parsed.positionals.slice(1);
+        if (ctx.host === 'gitlab-ci') operands = operands.filter((w) => w.value === undefined || !isCiTool(w.value));
         if (operands.some((w) => w.value === '.')) return [];
         return [{ cmd, verb: install.verb, operands }];
       });
