@@ -160,10 +160,14 @@ describe('lint configuration', () => {
 
 describe('lint configuration: the published schema', () => {
   const schemaPresent = existsSync(new URL('../../src/descriptor/schema.ts', import.meta.url));
+  test.skipIf(!schemaPresent)("hadolint's registry wildcards are accepted in trustedRegistries", async () => {
+    const root = tmpRepo({ '.slipway.yaml': 'trustedRegistries: ["*", "*.example.com", "registry.example.*", "docker.io:5000"]\n' });
+    expect(await configProblems(root)).toEqual([]);
+  });
   test.skipIf(!schemaPresent)('values only the schema constrains are checked against it, at their position', async () => {
     const root = tmpRepo({ '.slipway.yaml': 'trustedRegistries:\n  - https://registry.example.com\n' });
     expect(await configProblems(root)).toEqual([
-      '.slipway.yaml:2:5: trustedRegistries.0 must be a registry host name, optionally with a port (registry.example.com:5000)',
+      '.slipway.yaml:2:5: trustedRegistries.0 must be a registry host name, optionally with a port (registry.example.com:5000), or a wildcard as hadolint takes them (`*`, `*.example.com`, `registry.example.*`)',
     ]);
   });
 });
