@@ -162,7 +162,9 @@ describe('lint configuration: the published schema', () => {
   const schemaPresent = existsSync(new URL('../../src/descriptor/schema.ts', import.meta.url));
   test.skipIf(!schemaPresent)("hadolint's registry wildcards are accepted in trustedRegistries", async () => {
     const root = tmpRepo({ '.slipway.yaml': 'trustedRegistries: ["*", "*.example.com", "registry.example.*", "docker.io:5000"]\n' });
-    expect(await configProblems(root)).toEqual([]);
+    const result = await lint([], { cwd: root, registry });
+    expect(result.configFiles.length).toBe(1);
+    expect(result.exitCode).toBe(0);
   });
   test.skipIf(!schemaPresent)('values only the schema constrains are checked against it, at their position', async () => {
     const root = tmpRepo({ '.slipway.yaml': 'trustedRegistries:\n  - https://registry.example.com\n' });
