@@ -77,6 +77,14 @@ describe('YAML layer', () => {
     expect(result.problems[0]!.message).toMatch(/alias bomb/);
   });
 
+  test('a file that is simply larger than the value limit says so, not "alias bomb"', () => {
+    const text = `.values: [${Array(1_000_100).fill('1').join(',')}]\n`;
+    const result = buildModel({ path: '.gitlab-ci.yml', text, kind: 'gitlab-ci' }, memoryEnv({}));
+    expect(result.doc).toBeUndefined();
+    expect(result.problems[0]!.message).toMatch(/holds more than 1,000,000 YAML values/);
+    expect(result.problems[0]!.message).not.toMatch(/alias bomb/);
+  });
+
   test('absurd nesting does not crash', () => {
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     const result = buildModel({ path: '.gitlab-ci.yml', text: `job: ${deep}\n`, kind: 'gitlab-ci' }, memoryEnv({}));

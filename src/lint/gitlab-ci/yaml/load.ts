@@ -114,6 +114,8 @@ class Converter {
   private readonly inProgress = new Set<YamlNode>();
   private readonly sizes = new WeakMap<YNode, number>();
   private expanded = 0;
+  /** The part of `expanded` that aliases added (a value read again through `*name`). */
+  private viaAliases = 0;
   tooLarge = false;
 
   constructor(
@@ -132,7 +134,7 @@ class Converter {
         return this.nullAt(span.start);
       }
       const converted = this.convert(target, doc, depth);
-      this.count(this.sizes.get(converted) ?? 1, span);
+      this.count(this.sizes.get(converted) ?? 1, span, true);
       return converted;
     }
     const known = this.memo.get(node);
@@ -161,12 +163,18 @@ class Converter {
     return Math.min(size, MAX_EXPANDED_NODES + 1);
   }
 
-  private count(n: number, span: Span): void {
+  private count(n: number, span: Span, viaAlias = false): void {
     this.expanded += n;
+    if (viaAlias) this.viaAliases += n;
     if (this.expanded > MAX_EXPANDED_NODES && !this.tooLarge) {
       this.tooLarge = true;
+      const limit = MAX_EXPANDED_NODES.toLocaleString('en');
+      // Say which limit was hit: values repeated by aliases (a bomb), or a file simply that large.
       this.result.syntaxError = {
-        message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en')} values (an alias bomb?); slipway does not read this file`,
+        message:
+          this.viaAliases * 2 > this.expanded
+            ? `YAML aliases expand to more than ${limit} values (an alias bomb?); slipway does not read this file`
+            : `this file holds more than ${limit} YAML values, slipway's limit per file; it is not read (split it with include: local)`,
         span,
       };
     }
