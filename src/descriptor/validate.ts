@@ -81,7 +81,7 @@ function translate(err: ErrorObject, source: YamlSource, root: JsonSchema): Inpu
       return errorAt(source, path, `missing required key \`${missing}\`${inWhat}${description ? ` (${firstSentence(description)})` : ''}`, 'key');
     }
     case 'type': {
-      const got = typeof err.data === 'string' ? `the text \`${sourceTextOf(source, path) ?? err.data}\`` : describeValue(err.data, source, path);
+      const got = typeof err.data === 'string' ? `the text \`${inline(sourceTextOf(source, path) ?? err.data)}\`` : describeValue(err.data, source, path);
       return errorAt(source, path, `${subject} must be ${typeMessage(err, parent, source)}; got ${got}`);
     }
     case 'enum': {
@@ -146,27 +146,37 @@ function typeMessage(err: ErrorObject, parent: JsonSchema, source: YamlSource): 
     .join(' or ');
 }
 
+/**
+ * A value as it may appear inside a one-line error: control characters (newlines, NUL, …) written
+ * as escapes, and long values cut, so that no descriptor value can break the one-line form.
+ */
+export function inline(text: string): string {
+  const escaped = text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return escaped.length > 80 ? `${escaped.slice(0, 77)}...` : escaped;
+}
+
 /** How a value reads in a message: `slimm`, the number `3.10`, a list, an empty value. */
 export function describeValue(value: unknown, source: YamlSource, path: Path): string {
   if (value === null || value === undefined) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  const text = sourceTextOf(source, path) ?? String(value);
+  const text = inline(sourceTextOf(source, path) ?? String(value));
   if (typeof value === 'number') {
     const read = String(value);
     return `the number \`${text}\`${read !== text && /^\d+\.\d+$/.test(text) ? ` (YAML reads it as ${read}: quote it, "${text}")` : ''}`;
   }
   if (typeof value === 'boolean') return `\`${text}\``;
-  return `\`${String(value)}\``;
+  return `\`${inline(String(value))}\``;
 }
 
-function unknownKeyMessage(key: string, path: Path, root: JsonSchema): string {
+function unknownKeyMessage(rawKey: string, path: Path, root: JsonSchema): string {
+  const key = inline(rawKey);
   const here = schemaAt(root, path);
   const siblings = Object.keys(here?.properties ?? {});
   const inWhat = path.length ? ` in \`${formatPath(path)}\`` : '';
-  const close = suggest(key, siblings);
+  const close = suggest(rawKey, siblings);
   if (close) return `unknown key \`${key}\`${inWhat}; did you mean \`${close}\`?`;
-  const elsewhere = findKey(root, key);
+  const elsewhere = findKey(root, rawKey);
   if (elsewhere) return `unknown key \`${key}\`${inWhat}; it belongs under \`${formatPath(elsewhere.slice(0, -1))}\` (\`${formatPath(elsewhere)}\`)`;
   return `unknown key \`${key}\`${inWhat}; expected one of ${siblings.join(', ')}`;
 }
