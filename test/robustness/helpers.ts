@@ -4,11 +4,21 @@
  * assertion every fuzz property ends with.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import fc from 'fast-check';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { captureIo } from '../helpers/io.js';
+
+/**
+ * `npm test` runs the properties with a fixed seed (FUZZ_SEED overrides it), so a test run is
+ * reproducible and CI cannot fail on an input nobody has seen; `npm run fuzz` (FUZZ_RUNS set) draws
+ * new inputs every run to explore, and prints the seed of any failure to replay it with FUZZ_SEED.
+ */
+if (!process.env.FUZZ_RUNS || process.env.FUZZ_SEED) {
+  fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261123) });
+}
 
 /** Runs per property: `small` in `npm test`, FUZZ_RUNS (npm run fuzz) when set. */
 export function runs(small: number): number {
