@@ -4,10 +4,10 @@ import { writeFileAtomic } from '../../util/atomic-write.js';
 import { loadRegistry } from '../../lint/index.js';
 import { rulesMarkdown } from '../../report/rule-docs.js';
 import type { CommandSpec } from '../command.js';
+import { SUMMARIES } from './summaries.js';
 
 export const docsCommand: CommandSpec = {
-  command: 'docs',
-  describe: "Write the rule reference (docs/rules.md) from the rules' metadata",
+  ...SUMMARIES.docs,
   builder: (y) =>
     y
       .option('out', { type: 'string', default: 'docs/rules.md', describe: 'File to write' })

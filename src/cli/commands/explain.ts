@@ -3,11 +3,11 @@ import { ENGINE_RULES } from '../../lint/engine/engine-rules.js';
 import { loadRegistry } from '../../lint/index.js';
 import { exampleMasker, explainText } from '../../report/rule-docs.js';
 import type { CommandSpec } from '../command.js';
+import { SUMMARIES } from './summaries.js';
 import { UsageError } from '../errors.js';
 
 export const explainCommand: CommandSpec = {
-  command: 'explain <rule>',
-  describe: 'Explain a lint rule (id or alias such as DL3008): why, bad and good examples, how to fix',
+  ...SUMMARIES.explain,
   builder: (y) => y.positional('rule', { type: 'string', describe: 'Rule id or alias' }),
   run: async (args, io) => {
     const name = String(args.rule).trim();

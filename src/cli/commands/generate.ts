@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import pc from 'picocolors';
 import type { CommandSpec } from '../command.js';
+import { SUMMARIES } from './summaries.js';
 import type { Io } from '../io.js';
 import { loadProject } from '../../descriptor/index.js';
 import { formatWarning } from '../../descriptor/load.js';
@@ -106,8 +107,7 @@ async function run(args: GenerateArgs, io: Io): Promise<number> {
 }
 
 export const generateCommand: CommandSpec = {
-  command: 'generate',
-  describe: 'Generate the delivery files (Dockerfile, .gitlab-ci.yml, Makefile, tox.ini, .dockerignore) from slipway.yaml',
+  ...SUMMARIES.generate,
   builder: (y) =>
     y
       .option('cwd', { type: 'string', default: '.', describe: 'Project root holding slipway.yaml' })

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { CommandSpec } from '../command.js';
+import { SUMMARIES } from './summaries.js';
 import { describeDetection, initProject } from '../../init/index.js';
 import { terminalPrompter } from '../../init/prompt.js';
 
 export const initCommand: CommandSpec = {
-  command: 'init',
-  describe: 'Write a starter slipway.yaml for the repository, from what it finds there',
+  ...SUMMARIES.init,
   builder: (y) =>
     y
       .option('cwd', { type: 'string', default: '.', describe: 'The repository to write slipway.yaml for' })

@@ -10,14 +10,13 @@ import { fixDiff, lintAndFix, writeFixes } from '../../lint/fix/index.js';
 import type { FormatContext } from '../../report/context.js';
 import { FORMATS, FORMAT_NAMES, type FormatName } from '../../report/formats/index.js';
 import type { CommandSpec } from '../command.js';
+import { SUMMARIES } from './summaries.js';
 import { InputError, InputErrors, UsageError } from '../errors.js';
 
 const KINDS: FileKindOfFile[] = ['dockerfile', 'gitlab-ci', 'makefile', 'tox', 'descriptor'];
 
 export const lintCommand: CommandSpec = {
-  // Paths are read from `_` rather than a `[paths..]` positional: yargs drops a lone `-` from positionals.
-  command: 'lint',
-  describe: 'Lint Dockerfiles, .gitlab-ci.yml, Makefiles, tox.ini and slipway.yaml (default: the repository here)',
+  ...SUMMARIES.lint,
   builder: (y) =>
     y
       .usage('$0 lint [paths..] [options]\n\nLint the given files and directories (- reads stdin), or the repository under the current directory.')

@@ -1,12 +1,12 @@
 import type { RuleMeta } from '../../lint/engine/types.js';
 import { loadRegistry } from '../../lint/index.js';
 import type { CommandSpec } from '../command.js';
+import { SUMMARIES } from './summaries.js';
 
 const KINDS = ['dockerfile', 'gitlab-ci', 'makefile', 'tox', 'descriptor', 'project', 'any'];
 
 export const rulesCommand: CommandSpec = {
-  command: 'rules',
-  describe: 'List the lint rules: id, severity, fixable, aliases, description',
+  ...SUMMARIES.rules,
   builder: (y) =>
     y
       .option('kind', { choices: KINDS, describe: 'Only the rules of this kind (any: the secret rules that read every file)' })

@@ -1,11 +1,11 @@
 import type { CommandSpec } from '../command.js';
+import { SUMMARIES } from './summaries.js';
 import { descriptorSchema, lintConfigSchema } from '../../descriptor/schema.js';
 import { renderDescriptorDocs } from '../../descriptor/docs.js';
 import { schemaJson } from '../../descriptor/schema-files.js';
 
 export const schemaCommand: CommandSpec = {
-  command: 'schema',
-  describe: 'Print the JSON schema of slipway.yaml (or of .slipway.yaml with --lint, or the Markdown reference)',
+  ...SUMMARIES.schema,
   builder: (y) =>
     y
       .option('lint', {
