@@ -30,4 +30,18 @@ describe(rule, () => {
     ];
     for (const text of texts) expect(await at(rule, text), text).toEqual([]);
   });
+
+  test("the target follows the stage's ENV and its user", async () => {
+    const gopath = `${SYNTAX}FROM debian:bookworm AS a\nENV GOPATH=/src/go:/other\nRUN go mod download\nRUN go mod download\n`;
+    expect((await hits(rule, gopath))[0]!.message).toContain('target=/src/go/pkg/mod ');
+    const pipDir = `${SYNTAX}FROM python:3.13-slim\nENV PIP_CACHE_DIR=/var/cache/pip/\nRUN pip install -r a.txt\nRUN pip install -r b.txt\n`;
+    expect((await hits(rule, pipDir))[0]!.message).toContain('target=/var/cache/pip ');
+    const user = `${SYNTAX}FROM python:3.13-slim\nUSER app\nRUN pip install -r a.txt\nRUN pip install -r b.txt\n`;
+    const message = (await hits(rule, user))[0]!.message;
+    expect(message).not.toContain('/root/');
+    expect(message).toContain('user app');
+    expect(message).toContain('uid=');
+    const root = `${SYNTAX}FROM node:22-slim\nUSER root\nRUN npm ci\nRUN npm ci\n`;
+    expect((await hits(rule, root))[0]!.message).toContain('target=/root/.npm ');
+  });
 });

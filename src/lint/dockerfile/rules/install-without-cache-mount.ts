@@ -16,6 +16,33 @@ const CACHE_TARGET: Record<InstallTool, string> = {
   bundler: '/usr/local/bundle/cache',
 };
 
+/** Environment variables that move a tool's cache, in the order the tool reads them. */
+const CACHE_VARIABLES: Partial<Record<InstallTool, { name: string; suffix: string }[]>> = {
+  pip: [{ name: 'PIP_CACHE_DIR', suffix: '' }],
+  uv: [{ name: 'UV_CACHE_DIR', suffix: '' }],
+  poetry: [{ name: 'POETRY_CACHE_DIR', suffix: '' }],
+  npm: [{ name: 'npm_config_cache', suffix: '' }, { name: 'NPM_CONFIG_CACHE', suffix: '' }],
+  yarn: [{ name: 'YARN_CACHE_FOLDER', suffix: '' }],
+  go: [{ name: 'GOMODCACHE', suffix: '' }, { name: 'GOPATH', suffix: '/pkg/mod' }],
+};
+
+/**
+ * The cache directory to mount for this RUN: the one the stage's ENV points the tool at, else the
+ * tool's default for root. `undefined` when the RUN runs as another user (the default then lies in
+ * that user's home, which the Dockerfile does not tell).
+ */
+function cacheTarget(tool: InstallTool, run: RunInstruction): string | undefined {
+  for (const { name, suffix } of CACHE_VARIABLES[tool] ?? []) {
+    const value = run.state.variable(name);
+    // GOPATH may list several directories; the module cache is in the first.
+    const first = value?.split(':')[0];
+    if (first && first.startsWith('/') && !first.includes('$')) return first.replace(/\/+$/, '') + suffix;
+  }
+  const user = run.state.user?.split(':')[0];
+  if (user && user !== 'root' && user !== '0' && tool !== 'go' && tool !== 'bundler') return undefined;
+  return CACHE_TARGET[tool];
+}
+
 /** True when the Dockerfile is written for BuildKit: a `# syntax=` frontend or a RUN --mount already. */
 function targetsBuildKit(doc: DockerfileDoc): boolean {
   const syntax = doc.directive('syntax');
@@ -48,7 +75,8 @@ export default defineRule<DockerfileDoc>({
     howToFix:
       'Add a cache mount for the tool\'s cache directory to each of these RUNs, e.g. `RUN --mount=type=cache,' +
       'target=/root/.cache/pip pip install -r requirements.txt` (drop `--no-cache-dir`); npm: `/root/.npm`, Go: ' +
-      '`/go/pkg/mod`, uv: `/root/.cache/uv`. Alternatively build wheels once in a builder stage and install them ' +
+      '`/go/pkg/mod`, uv: `/root/.cache/uv` (or the directory the ENV of the stage sets, such as `PIP_CACHE_DIR` or `GOPATH`; for a RUN ' +
+      'under a non-root USER, the cache directory of that user with `uid=` set to its uid). Alternatively build wheels once in a builder stage and install them ' +
       'with `--no-index` from a bind mount.',
     fixable: false,
     aliases: [],
@@ -103,8 +131,12 @@ export default defineRule<DockerfileDoc>({
         const other = list.find((s) => s.run !== run)!;
         const pip = pipCommand(install.cmd);
         const noCache = pip && hasFlag(pip, '--no-cache-dir') ? ' (and drop `--no-cache-dir`)' : '';
+        const target = cacheTarget(tool, run);
+        const mount = target
+          ? `\`RUN --mount=type=cache,target=${target} …\``
+          : `\`RUN --mount=type=cache,target=<the ${tool} cache of user ${run.state.user}>,uid=<its uid> …\``;
         ctx.report({
-          message: `\`${install.text}\` downloads packages that the RUN on line ${other.run.startLine} downloads too; share them with a cache mount: \`RUN --mount=type=cache,target=${CACHE_TARGET[tool]} …\`${noCache}`,
+          message: `\`${install.text}\` downloads packages that the RUN on line ${other.run.startLine} downloads too; share them with a cache mount: ${mount}${noCache}`,
           span: install.span,
         });
       }
