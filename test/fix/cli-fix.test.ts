@@ -19,7 +19,7 @@ const FIXED = [
   'FROM debian:12.8',
   '# install what the tests need',
   'RUN apt-get update \\',
-  '    && apt-get install -y "curl" \\',
+  '    && apt-get install -y --no-install-recommends "curl" \\',
   "\t&& rm -rf /var/lib/apt/lists/*",
   'LABEL org.opencontainers.image.authors="Jane <jane@example.com>"',
   '',
