@@ -1,8 +1,9 @@
-import { defineRule } from '../../engine/types.js';
-import { isAptUpdate } from '../../shell/apt.js';
+import { defineRule, type Fix } from '../../engine/types.js';
+import { APT_INSTALLING_SUBCOMMANDS, APT_PROGRAMS, aptSubcommand, isAptUpdate } from '../../shell/apt.js';
 import { hasFlag, positionals, subcommand } from '../../shell/args.js';
-import type { ShellCommand } from '../../shell/model.js';
-import type { DockerfileDoc, RunInstruction } from '../model.js';
+import type { ShellCommand, ShellScript } from '../../shell/model.js';
+import { chainableEnd } from '../../shell/top-level.js';
+import type { DockerfileDoc, RunInstruction, Stage } from '../model.js';
 import { reachesFinalImage } from '../queries.js';
 
 const LISTS = '/var/lib/apt/lists';
@@ -43,20 +44,33 @@ export default defineRule<DockerfileDoc>({
       'remove the lists (hadolint accepts any `rm -rf`), must come after the last update, and a builder stage only ' +
       'counts when a stage of the final image is built on it.',
     howToFix:
-      'End the RUN with `&& rm -rf /var/lib/apt/lists/*`, or keep the lists out of the image with BuildKit: ' +
+      'End the RUN with `&& rm -rf /var/lib/apt/lists/*` (the fix does this, in the continuation style of the RUN, when the RUN ' +
+      'installs after its last update, ends with a command that `&&` can follow, runs as root, and no later RUN of the stage or of ' +
+      'the stages built on it uses the lists without its own update), or keep the lists out of the image with BuildKit: ' +
       '`RUN --mount=type=cache,target=/var/lib/apt/lists,sharing=locked --mount=type=cache,target=/var/cache/apt,sharing=locked apt-get update && …`.',
-    fixable: false,
+    fixable: true,
     aliases: ['DL3009'],
     examples: {
       bad: [
-        { code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n' },
+        {
+          code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
+          output: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+        },
         {
           code: 'FROM debian:bookworm-slim\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y --no-install-recommends curl\n',
+          output:
+            'FROM debian:bookworm-slim\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
           note: 'the lists are removed before the update, not after',
         },
         {
-          code: 'FROM debian:bookworm-slim AS base\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nFROM base\nCMD ["curl", "--version"]\n',
-          note: 'a stage the final image is built on',
+          code: 'FROM debian:bookworm-slim AS base\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl\nFROM base\nCMD ["curl", "--version"]\n',
+          output:
+            'FROM debian:bookworm-slim AS base\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends curl \\\n && rm -rf /var/lib/apt/lists/*\nFROM base\nCMD ["curl", "--version"]\n',
+          note: 'a stage the final image is built on; the fix follows the continuation style',
+        },
+        {
+          code: 'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl\nRUN apt-get install -y --no-install-recommends git\n',
+          note: 'no fix: the next RUN installs from the lists this one leaves',
         },
       ],
       good: [
@@ -85,10 +99,85 @@ export default defineRule<DockerfileDoc>({
       if (script.commands.some((c) => c.index > last.index && removesLists(c))) continue;
       // `apt-get update --print-uris` and the like download nothing.
       if (hasFlag(last, '--print-uris')) continue;
+      const fix = cleanupFix(ctx.doc, run, script, last);
       ctx.report({
         message: `\`${last.name} update\` leaves its package lists in this layer; end the same RUN with \`rm -rf /var/lib/apt/lists/*\` or mount a cache on /var/lib/apt/lists`,
         span: { start: last.nameWord!.span.start, end: subcommand(last)!.span.end },
+        ...(fix ? { fix } : {}),
       });
     }
   },
 });
+
+const CLEANUP = 'rm -rf /var/lib/apt/lists/*';
+
+/** apt subcommands that do not read the package lists. */
+const LISTLESS = new Set(['update', 'clean', 'autoclean', 'remove', 'purge', 'autoremove', 'autopurge', 'dist-clean', 'distclean']);
+
+/**
+ * `&& rm -rf /var/lib/apt/lists/*` at the end of the RUN, on a continued line of its own when the RUN
+ * is continued: `&&` at the start of the new line, or at the end of the one before when the RUN
+ * writes it so. None when the RUN does not install after its last update (an update alone: its
+ * lists are for a later RUN), when something else might still need the lists (a later RUN of the
+ * stage, of a stage built on it or an ONBUILD trigger that installs without its own update), when
+ * the clean-up could not run (USER is not root, `sudo` is used), or when the end of the script is not
+ * a place `&&` can follow (a trailing `;`, `&` or comment, a here-document, exec form).
+ */
+function cleanupFix(doc: DockerfileDoc, run: RunInstruction, script: ShellScript, lastUpdate: ShellCommand): Fix | undefined {
+  if (run.form !== 'shell' || run.heredocs.length > 0) return undefined;
+  const installs = script.commands.some(
+    (c) => c.index > lastUpdate.index && APT_INSTALLING_SUBCOMMANDS.includes(aptSubcommand(c) ?? '') && !c.context.function && !c.context.background,
+  );
+  if (!installs) return undefined;
+  if (script.commands.some((c) => c.wrappers.length > 0 && APT_PROGRAMS.includes(c.name ?? ''))) return undefined;
+  const user = run.state.user;
+  if (user !== undefined && !/^(root|0)(:(root|0))?$/.test(user)) return undefined;
+  if (laterRuns(doc, run).some(usesListsWithoutUpdate)) return undefined;
+  const end = chainableEnd(script);
+  if (end === undefined) return undefined;
+  const at = script.map.toFile(end, 'end');
+  if (doc.text.slice(at, run.span.end).trim() !== '') return undefined;
+  const lines = doc.lines;
+  const line = lines.positionAt(at).line;
+  if (line === run.startLine) return { range: [at, at], text: ` && ${CLEANUP}` };
+  const e = doc.escapeChar;
+  const texts: string[] = [];
+  for (let l = run.startLine; l <= line; l++) texts.push(lines.lineText(l));
+  const continued = texts.slice(1);
+  const leading = continued.filter((t) => /^\s*&&/.test(t));
+  const trailing = texts.slice(0, -1).some((t) => t.trimEnd().endsWith(`&& ${e}`) || t.trimEnd().endsWith(`&&${e}`));
+  const indentOf = (t: string) => /^[ \t]*/.exec(t)![0];
+  const newline = doc.text.startsWith('\r\n', lines.offsetAt(line, 1) + lines.lineText(line).length) ? '\r\n' : '\n';
+  if (trailing && leading.length === 0) return { range: [at, at], text: ` && ${e}${newline}${indentOf(texts[texts.length - 1]!)}${CLEANUP}` };
+  const indent = indentOf(leading[leading.length - 1] ?? texts[texts.length - 1]!);
+  return { range: [at, at], text: ` ${e}${newline}${indent}&& ${CLEANUP}` };
+}
+
+/** The RUNs after `run` in its stage and in the stages built on it, and the ONBUILD RUNs after it. */
+function laterRuns(doc: DockerfileDoc, run: RunInstruction): RunInstruction[] {
+  const triggers = doc.triggers.filter((t): t is RunInstruction => t.keyword === 'RUN' && t !== run);
+  if (run.onbuild || !run.stage) return triggers.filter((t) => t.index > run.index || (t.index === run.index && t.span.start > run.span.start));
+  const out = run.stage.find('RUN').filter((r) => r.index > run.index);
+  const seen = new Set<Stage>([run.stage]);
+  const todo = [...run.stage.children];
+  for (let s = todo.pop(); s; s = todo.pop()) {
+    if (seen.has(s)) continue;
+    seen.add(s);
+    out.push(...s.find('RUN'));
+    todo.push(...s.children);
+  }
+  return [...out, ...triggers];
+}
+
+/** A RUN that runs apt (or apt-cache) to read the package lists before any update of its own, or that cannot be read. */
+function usesListsWithoutUpdate(run: RunInstruction): boolean {
+  const script = run.script;
+  if (!script) return /\bapt/.test(run.argsText);
+  for (const c of script.commands) {
+    if (isAptUpdate(c)) return false;
+    if (c.name === 'apt-cache' || c.name === 'apt-file') return true;
+    const sub = aptSubcommand(c);
+    if (c.name !== undefined && APT_PROGRAMS.includes(c.name) && (sub === undefined || !LISTLESS.has(sub))) return true;
+  }
+  return false;
+}
