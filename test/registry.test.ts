@@ -79,4 +79,15 @@ describe('rule registry', async () => {
     const expected = await rulesMarkdown(registry);
     expect(docs === expected, 'docs/rules.md is stale: run `npm run build && npm run docs`').toBe(true);
   });
+
+  test("README's rule counts match the registry", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const fixable = /shows which rules fix \((\d+) of them\)/.exec(readme);
+    expect(fixable, 'README states how many rules fix').not.toBeNull();
+    expect(Number(fixable![1])).toBe(registry.rules.filter((r) => r.meta.fixable).length);
+    const about = /About (\d+) rules/.exec(readme);
+    expect(about, 'README states about how many rules there are').not.toBeNull();
+    // "About N": within five of the true count, rounded the way a reader expects.
+    expect(Math.abs(Number(about![1]) - registry.rules.length)).toBeLessThanOrEqual(5);
+  });
 });
