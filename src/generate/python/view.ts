@@ -106,7 +106,9 @@ export function pythonView(project: PythonProject): PythonView {
     devRequirementFiles,
     packageDir: pyproject === null ? null : posix.dirname(pyproject),
     packageSource: pyproject === null ? null : posix.join('/src', posix.dirname(pyproject)),
-    dependencyFiles: unique([...allRequirementFiles, ...(pyproject === null ? [] : [pyproject])]),
+    // GitLab takes at most two `cache:key:files`: the requirements files first. (The key only decides when the
+    // pip download cache starts afresh; pip resolves from the files themselves either way.)
+    dependencyFiles: unique([...allRequirementFiles, ...(pyproject === null ? [] : [pyproject])]).slice(0, 2),
     baseFiles: ['Dockerfile.base', ...requirementFiles],
     ...testRun(project.test.command, devRequirementFiles, wheelsDir, py.indexUrl !== undefined),
     toxEnvlist: [...project.runtime.matrix.map((m) => `py${m.replace('.', '')}`), ...(project.test.lint ? ['lint'] : [])].join(', '),
