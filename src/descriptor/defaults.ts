@@ -15,6 +15,9 @@ export const DEFAULTS = {
     copy: ['.'],
   },
   app: {
+    kind: 'service',
+    /** Where a `cli` program starts and users mount their files. */
+    workdir: '/work',
     healthcheck: { path: '/', interval: '30s', timeout: '5s', startPeriod: '10s', retries: 3 },
   },
   test: { command: ['python', '-m', 'pytest'] },
@@ -22,6 +25,7 @@ export const DEFAULTS = {
   node: {
     packageManager: 'npm',
     buildOutput: ['dist'],
+    ignoreScripts: false,
     runtime: 'node',
     user: { name: 'node', uid: 1000 },
   },
@@ -41,6 +45,7 @@ export const DEFAULTS = {
     cacheFrom: true,
     integrationTests: true,
     dist: false,
+    slipway: { lint: false, check: false },
   },
   release: { latest: true, gitTag: true },
   deploy: {

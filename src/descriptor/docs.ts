@@ -4,7 +4,7 @@
  */
 import { resolveRef, type JsonSchema } from './json-schema.js';
 import { descriptorSchema } from './schema.js';
-import { FULL_EXAMPLE, GO_EXAMPLE, NODE_EXAMPLE } from './example.js';
+import { CLI_EXAMPLE, FULL_EXAMPLE, GO_EXAMPLE, NODE_EXAMPLE } from './example.js';
 import { PYTHON_RELEASES, PYTHON_VERSIONS_CHECKED } from './python-versions.js';
 import { DEFAULT_VERSIONS, releaseRows, VERSIONS_CHECKED } from './runtime-versions.js';
 
@@ -47,11 +47,20 @@ export function renderDescriptorDocs(root: JsonSchema = descriptorSchema): strin
     FULL_EXAMPLE.trimEnd(),
     '```',
     '',
-    'A Node.js site built with pnpm and served by nginx, and a Go service on distroless:',
+    'A Node.js site built with pnpm and served by nginx:',
     '',
     '```yaml',
     NODE_EXAMPLE.trimEnd(),
     '```',
+    '',
+    'A Node.js command-line program as an image (`docker run --rm -v "$PWD:/work" <image> lint`), whose pipeline also',
+    'runs slipway on the repository:',
+    '',
+    '```yaml',
+    CLI_EXAMPLE.trimEnd(),
+    '```',
+    '',
+    'A Go service on distroless:',
     '',
     '```yaml',
     GO_EXAMPLE.trimEnd(),
@@ -63,7 +72,8 @@ export function renderDescriptorDocs(root: JsonSchema = descriptorSchema): strin
     'mappings merge key by key and lists replace the preset\'s list. `false` removes a preset\'s',
     '`test.lint`, `app.healthcheck`, `node.buildScript` or a `python` file. Bundled presets: `python-tornado`, `python-flask` (gunicorn),',
     '`python-fastapi` (uvicorn), `node-express` (a Node.js HTTP service), `node-vite` (a static site built with Vite and',
-    'served by nginx), `go-http` (a net/http service on distroless); each has an example project under `examples/`.',
+    'served by nginx), `node-cli` (a Node.js command-line program run on mounted files, `app.kind: cli`), `go-http` (a',
+    'net/http service on distroless); each has an example project under `examples/`.',
     '',
     '## Rules beyond the schema',
     '',
@@ -78,6 +88,9 @@ export function renderDescriptorDocs(root: JsonSchema = descriptorSchema): strin
     '- `deploy.<method>` blocks other than the chosen `deploy.method` are errors; `ci.stages` must agree',
     '  with `deploy.method` (deploy stage if and only if a method) and release/deploy need the build stage.',
     '- An HTTP health check needs `app.port`; `image.timezone` must be an IANA zone; `image.user` is never root.',
+    '- `app.kind: cli` has no `app.port` or `app.healthcheck`, its `app.workdir` differs from `image.workdir`, and a',
+    '  `node`/`python` script in `app.command` is an absolute path in the image; `app.args` and `app.workdir` are for `cli` only.',
+    '- `ci.slipway.lint` and `ci.slipway.check` add jobs to the test stage, which `ci.stages` must then list.',
     '- `python`, `node` and `go` configure their own language only. Go is built with `builder` only; Node.js',
     '  `image.runtime: nginx` needs `builder` and `node.buildScript`; `base-app` has no build stage for `node.buildScript`.',
     `- Node.js and Go versions follow the end-of-life table shared with the Dockerfile linter (checked ${VERSIONS_CHECKED.node}):`,

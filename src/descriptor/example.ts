@@ -68,12 +68,30 @@ node:
   buildScript: build
   buildOutput: [dist]
   registry: https://npm.example.com/
+  ignoreScripts: false
 app:
   command: ["nginx", "-g", "daemon off;"]
   port: 8080
 test:
   command: ["pnpm", "test"]
   lint: ["pnpm", "run", "lint"]
+`;
+
+/** A command-line program (every key of \`app\` for \`kind: cli\`) whose pipeline runs slipway's own jobs. */
+export const CLI_EXAMPLE = `name: repo-tool
+extends: node-cli
+image:
+  layering: builder
+node:
+  buildScript: build
+  ignoreScripts: true
+app:
+  kind: cli
+  command: ["node", "/app/dist/cli.js"]
+  args: ["--help"]
+  workdir: /work
+ci:
+  slipway: { lint: true, check: true, version: "0.1.0" }
 `;
 
 /** A Go descriptor using every key of the \`go\` section (the program's own probe as health check). */

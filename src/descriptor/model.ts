@@ -16,6 +16,8 @@ export type NodePackageManager = 'npm' | 'pnpm' | 'yarn';
 export type ImageLayering = 'single' | 'builder' | 'base-app';
 export type DeployMethod = 'none' | 'ssh' | 'kubernetes' | 'compose';
 export type Stage = 'test' | 'build' | 'release' | 'deploy';
+/** A long-running service (CMD) or a command-line program run on mounted files (ENTRYPOINT). */
+export type AppKind = 'service' | 'cli';
 
 /**
  * The project, by language: the common settings of ProjectBase and the language's own section
@@ -61,6 +63,8 @@ export interface NodeSettings {
   buildOutput: string[];
   /** An npm registry mirror (NPM_CONFIG_REGISTRY); must not contain credentials. */
   registry?: string;
+  /** Install in the image without lifecycle scripts (the package's prepare, dependencies' install scripts). */
+  ignoreScripts: boolean;
 }
 
 export interface GoSettings {
@@ -111,8 +115,13 @@ interface ProjectBase {
   };
 
   app: {
-    /** Exec-form command. */
+    kind: AppKind;
+    /** Exec-form command (the ENTRYPOINT of a `cli`). */
     command: string[];
+    /** `cli` only: default arguments (CMD); empty: none. */
+    args: string[];
+    /** `cli` only: where the program starts and users mount their files. */
+    workdir?: string;
     /** Port the app listens on; undefined for workers without a port. */
     port?: number;
     healthcheck?: {
@@ -148,6 +157,8 @@ interface ProjectBase {
     integrationTests: boolean;
     /** Build sdist/wheel artifacts (`python -m build`). */
     dist: boolean;
+    /** Jobs that run slipway itself: lint the repository, check the generated files; the release npx runs. */
+    slipway: { lint: boolean; check: boolean; version: string };
     /** CI variable holding a webhook URL called when a pipeline fails; undefined: off. */
     notifyWebhookVariable?: string;
   };

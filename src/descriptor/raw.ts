@@ -2,7 +2,7 @@
  * The descriptor as written (after schema validation and preset merge, before defaults): every
  * key optional. Mirrors schema.ts.
  */
-import type { DeployMethod, ImageLayering, ImageVariant, Language, NodePackageManager, RuntimeImage, Stage } from './model.js';
+import type { AppKind, DeployMethod, ImageLayering, ImageVariant, Language, NodePackageManager, RuntimeImage, Stage } from './model.js';
 import type { LintConfig } from './lint-config.js';
 
 export interface RawSshSettings {
@@ -53,9 +53,10 @@ export interface RawDescriptor {
     buildScript?: string | boolean;
     buildOutput?: string[];
     registry?: string;
+    ignoreScripts?: boolean;
   };
   go?: { main?: string; binary?: string; proxy?: string };
-  app?: { command?: string[]; port?: number; healthcheck?: RawHealthcheck | boolean };
+  app?: { kind?: AppKind; command?: string[]; args?: string[]; workdir?: string; port?: number; healthcheck?: RawHealthcheck | boolean };
   test?: { command?: string[]; lint?: string[] | boolean };
   ci?: {
     defaultBranch?: string;
@@ -65,6 +66,7 @@ export interface RawDescriptor {
     cacheFrom?: boolean;
     integrationTests?: boolean;
     dist?: boolean;
+    slipway?: { lint?: boolean; check?: boolean; version?: string };
     notify?: { webhookVariable: string };
   };
   release?: { latest?: boolean; gitTag?: boolean };

@@ -201,7 +201,7 @@ export const descriptorSchema: JsonSchema = {
       pattern: '^[a-z][a-z0-9-]*$',
       patternErrorMessage: 'must be a preset name such as python-tornado',
       description:
-        'A preset (`presets/<name>.yaml` in slipway) merged under this file: keys given here win, lists replace the preset\'s. Bundled: python-tornado, python-flask, python-fastapi, node-express, node-vite, go-http.',
+        'A preset (`presets/<name>.yaml` in slipway) merged under this file: keys given here win, lists replace the preset\'s. Bundled: python-tornado, python-flask, python-fastapi, node-express, node-vite, node-cli, go-http.',
       examples: ['python-flask'],
     },
     language: {
@@ -407,6 +407,12 @@ export const descriptorSchema: JsonSchema = {
             'An npm registry mirror (`NPM_CONFIG_REGISTRY`). https only and without credentials: give a private registry its token through a CI/CD variable.',
           examples: ['https://npm.example.com/'],
         },
+        ignoreScripts: {
+          type: 'boolean',
+          default: DEFAULTS.node.ignoreScripts,
+          description:
+            'Install the dependencies in the image without running lifecycle scripts (`--ignore-scripts`; Yarn: `enableScripts` off): the package\'s own `prepare`/`postinstall`, which cannot run while only package.json and the lockfile are copied (a `prepare` that builds fails there), and the dependencies\' install scripts (native modules then need prebuilt binaries or WASM). `node.buildScript` still runs. CI and `make install` are not affected.',
+        },
       },
     },
     go: {
@@ -443,17 +449,38 @@ export const descriptorSchema: JsonSchema = {
       additionalProperties: false,
       description: 'How the application runs.',
       properties: {
+        kind: {
+          type: 'string',
+          enum: ['service', 'cli'],
+          default: DEFAULTS.app.kind,
+          description:
+            '`service`: a long-running process (an HTTP service, or a worker without `port`) that `command` starts (`CMD`). `cli`: a command-line program people run on their own files, `docker run --rm -v "$PWD:/work" <image> <arguments>`: `command` is the `ENTRYPOINT`, `args` its default arguments (`CMD`), the program starts in `app.workdir` where the files are mounted, and there is no port and no health check.',
+        },
         command: {
           $ref: '#/$defs/command',
           description:
-            'The command that starts the application, in exec form (a list: no shell is involved). Required for Python and Node.js; for Go it defaults to the compiled program.',
+            'The command that starts the application, in exec form (a list: no shell is involved). Required for Python and Node.js; for Go it defaults to the compiled program. With `kind: cli` it runs in `app.workdir`, so a script is named by its path in the image (`["node", "/app/cli.js"]`).',
           examples: [['python', 'app.py']],
+        },
+        args: {
+          type: 'array',
+          items: { type: 'string', minLength: 1, description: 'One argument.' },
+          description: 'With `kind: cli`: the arguments the program gets when `docker run` gives none (`CMD`). Default: none.',
+          examples: [['--help']],
+        },
+        workdir: {
+          type: 'string',
+          pattern: '^/[^\\n\\r\\u0000]*$',
+          patternErrorMessage: 'must be an absolute path in the image, e.g. /work',
+          default: DEFAULTS.app.workdir,
+          description:
+            'With `kind: cli`: the directory the program starts in, where users mount the files it works on (`-v "$PWD:/work"`). Not `image.workdir`: a mount there would hide the program.',
         },
         port: {
           type: 'integer',
           minimum: 1,
           maximum: 65535,
-          description: 'TCP port the application listens on (`EXPOSE`, health check). Omit for workers.',
+          description: 'TCP port the application listens on (`EXPOSE`, health check). Omit for workers and with `kind: cli`.',
           examples: [8888],
         },
         healthcheck: {
@@ -568,6 +595,32 @@ export const descriptorSchema: JsonSchema = {
           type: 'boolean',
           default: DEFAULTS.ci.dist,
           description: 'Build sdist and wheel artifacts (`python -m build`); Python only, needs `python.pyproject`.',
+        },
+        slipway: {
+          type: 'object',
+          additionalProperties: false,
+          description:
+            'Jobs of the test stage that run slipway itself on the repository, with `npx` on a pinned Node.js image (any language: they need no Node.js project).',
+          properties: {
+            lint: {
+              type: 'boolean',
+              default: DEFAULTS.ci.slipway.lint,
+              description:
+                'A `slipway-lint` job: `slipway lint` on the whole repository (the generated files and every other Dockerfile, pipeline, Makefile and tox.ini; configured by the `lint:` section), publishing a GitLab Code Quality report (`artifacts: reports: codequality`) even when it fails.',
+            },
+            check: {
+              type: 'boolean',
+              default: DEFAULTS.ci.slipway.check,
+              description: 'A `slipway-check` job: `slipway generate --check` fails the pipeline when a generated file is missing, stale or edited by hand.',
+            },
+            version: {
+              type: 'string',
+              pattern: '^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?$',
+              patternErrorMessage: 'must be a slipway release such as "0.1.0" (quoted)',
+              description: 'The slipway release the jobs run (`npx slipway@<version>`). Default: the version of slipway that generates the pipeline, so that `slipway-check` compares with what that version writes.',
+              examples: ['0.1.0'],
+            },
+          },
         },
         notify: {
           type: 'object',

@@ -40,10 +40,12 @@ export function semanticDiagnostics(d: RawDescriptor, ctx: SemanticContext): Dia
     ...timezone(d),
     ...user(d),
     ...healthcheck(d),
+    ...appKind(d),
     ...meaninglessTrue(d),
     ...stages(d),
     ...deploySettings(d),
     ...dist(d),
+    ...slipwayJobs(d),
     ...findSecrets(d).map((s): Diagnostic => ({ ...s, severity: 'error' })),
   ];
 }
@@ -246,6 +248,51 @@ function healthcheck(d: RawDescriptor): Diagnostic[] {
   return [];
 }
 
+/** Interpreters whose script argument is resolved against the working directory. */
+const SCRIPT_RUNNERS: Readonly<Record<string, RegExp>> = { node: /\.[cm]?js$/, python: /\.py$/, python3: /\.py$/ };
+
+/** A `cli` has no port or health check and starts in its own directory; a service has no `args` or `app.workdir`. */
+function appKind(d: RawDescriptor): Diagnostic[] {
+  const app = d.app;
+  if (app === undefined) return [];
+  if (app.kind !== 'cli') {
+    return (['args', 'workdir'] as const)
+      .filter((key) => app[key] !== undefined)
+      .map((key) => error(['app', key], `\`app.${key}\` is for \`app.kind: cli\` (a program run on mounted files); a service runs \`app.command\`: remove it or set \`app.kind: cli\``, true));
+  }
+  const out: Diagnostic[] = [];
+  if (app.port !== undefined) {
+    out.push(error(['app', 'port'], '`app.kind: cli` runs a program on mounted files and exits; it listens on no port: remove `app.port` (or set `app.kind: service`)', true));
+  }
+  if (app.healthcheck !== undefined && app.healthcheck !== false) {
+    out.push(error(['app', 'healthcheck'], '`app.kind: cli` has no health check (the program exits when done): remove `app.healthcheck`', true));
+  }
+  if (d.image?.runtime === 'nginx') {
+    out.push(error(['image', 'runtime'], '`image.runtime: nginx` serves a static site; `app.kind: cli` needs the program\'s runtime: remove `image.runtime`'));
+  }
+  const workdir = app.workdir ?? DEFAULTS.app.workdir;
+  const imageWorkdir = d.image?.workdir ?? DEFAULTS.image.workdir;
+  if (workdir.replace(/\/+$/, '') === imageWorkdir.replace(/\/+$/, '')) {
+    out.push(
+      error(
+        app.workdir !== undefined ? ['app', 'workdir'] : ['image', 'workdir'],
+        `\`app.workdir\` and \`image.workdir\` are both ${workdir}: files mounted there would hide the program; give them different directories`,
+      ),
+    );
+  }
+  const [program, script] = app.command ?? [];
+  if (program !== undefined && script !== undefined && SCRIPT_RUNNERS[program]?.test(script) && !script.startsWith('/')) {
+    const inImage = `${imageWorkdir.replace(/\/+$/, '')}/${script.replace(/^\.\//, '')}`;
+    out.push(
+      error(
+        ['app', 'command', 1],
+        `with \`app.kind: cli\` the program starts in \`app.workdir\` (${workdir}), where \`${script}\` is not; name the script by its path in the image: \`${inImage}\``,
+      ),
+    );
+  }
+  return out;
+}
+
 /** `false` switches these off; `true` would leave them without a value. */
 function meaninglessTrue(d: RawDescriptor): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -297,6 +344,19 @@ function deploySettings(d: RawDescriptor): Diagnostic[] {
       true,
     ),
   );
+}
+
+/** The slipway jobs run in the test stage. */
+function slipwayJobs(d: RawDescriptor): Diagnostic[] {
+  const listed = d.ci?.stages;
+  const jobs = (['lint', 'check'] as const).filter((job) => d.ci?.slipway?.[job] === true);
+  if (!listed || listed.includes('test') || jobs.length === 0) return [];
+  return [
+    error(
+      ['ci', 'slipway', jobs[0]!],
+      `\`ci.slipway.${jobs[0]}\` adds a job to the test stage, but \`ci.stages\` has no test stage; add test to \`ci.stages\` or set it to false`,
+    ),
+  ];
 }
 
 function dist(d: RawDescriptor): Diagnostic[] {

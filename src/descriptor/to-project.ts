@@ -3,6 +3,7 @@ import type { GoSettings, Language, NodePackageManager, NodeSettings, Project, P
 import type { RawDescriptor, RawSshSettings } from './raw.js';
 import { DEFAULTS } from './defaults.js';
 import { compareVersions, DEFAULT_VERSIONS } from './runtime-versions.js';
+import { slipwayVersion } from './slipway-version.js';
 
 const STAGE_ORDER: readonly Stage[] = ['test', 'build', 'release', 'deploy'];
 
@@ -52,7 +53,11 @@ export function toProject(d: RawDescriptor, descriptorPath: string): Project {
       copy: d.image?.copy ?? [...DEFAULTS.image.copy],
       dockerignore: d.image?.dockerignore ?? [],
     },
-    app: { command: d.app?.command ?? defaultCommand(d, language, name) },
+    app: {
+      kind: d.app?.kind ?? DEFAULTS.app.kind,
+      command: d.app?.command ?? defaultCommand(d, language, name),
+      args: d.app?.kind === 'cli' ? (d.app.args ?? []) : [],
+    },
     test: { command: d.test?.command ?? defaultTest(d, language) },
     ci: {
       defaultBranch: d.ci?.defaultBranch ?? DEFAULTS.ci.defaultBranch,
@@ -62,6 +67,11 @@ export function toProject(d: RawDescriptor, descriptorPath: string): Project {
       cacheFrom: d.ci?.cacheFrom ?? DEFAULTS.ci.cacheFrom,
       integrationTests: (d.ci?.integrationTests ?? DEFAULTS.ci.integrationTests) && stages.includes('build'),
       dist: d.ci?.dist ?? DEFAULTS.ci.dist,
+      slipway: {
+        lint: d.ci?.slipway?.lint ?? DEFAULTS.ci.slipway.lint,
+        check: d.ci?.slipway?.check ?? DEFAULTS.ci.slipway.check,
+        version: d.ci?.slipway?.version ?? slipwayVersion(),
+      },
     },
     release,
     deploy: {
@@ -81,6 +91,7 @@ export function toProject(d: RawDescriptor, descriptorPath: string): Project {
   if (d.extends) project.preset = d.extends;
   if (d.image?.timezone) project.image.timezone = d.image.timezone;
   if (d.app?.port !== undefined) project.app.port = d.app.port;
+  if (project.app.kind === 'cli') project.app.workdir = d.app?.workdir ?? DEFAULTS.app.workdir;
   const healthcheck = resolveHealthcheck(d, runtimeImage);
   if (healthcheck) project.app.healthcheck = healthcheck;
   if (Array.isArray(d.test?.lint)) project.test.lint = d.test.lint;
@@ -127,6 +138,7 @@ function nodeSettings(d: RawDescriptor): NodeSettings {
     packageManager,
     lockfile: LOCKFILES[packageManager],
     buildOutput: d.node?.buildOutput ?? [...DEFAULTS.node.buildOutput],
+    ignoreScripts: d.node?.ignoreScripts ?? DEFAULTS.node.ignoreScripts,
   };
   if (typeof d.node?.buildScript === 'string') node.buildScript = d.node.buildScript;
   if (d.node?.registry !== undefined) node.registry = d.node.registry;

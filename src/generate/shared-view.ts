@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import type { Project } from '../descriptor/model.js';
-import { CURL_IMAGE } from './versions.js';
+import { CURL_IMAGE, SLIPWAY_NODE_IMAGE } from './versions.js';
 import { deployView, type DeployView } from './deploy-view.js';
 import * as v from './validate.js';
 import { UnsafeValueError } from './unsafe-value.js';
@@ -55,6 +55,20 @@ export interface SharedCiView {
   latest: boolean;
   gitTag: boolean;
   deploy_: DeployView | null;
+  /** The jobs that run slipway itself (ci.slipway), or null when neither is on. */
+  slipway: SlipwayCiView | null;
+}
+
+/** The `slipway-lint` and `slipway-check` jobs. */
+export interface SlipwayCiView {
+  lint: boolean;
+  check: boolean;
+  image: string;
+  /** `slipway@<version>`, what npx runs. */
+  package: string;
+  /** `--file <descriptor>` when the descriptor is not slipway.yaml. */
+  fileArgs: string[];
+  cacheKey: string;
 }
 
 /** What every language's view has: the image's shape, user, packages and commands. */
@@ -82,13 +96,17 @@ export interface BaseView {
   command: string[];
   testCommand: string[];
   lintCommand: string[] | null;
-  /** Files whose change invalidates the dependency layer (CI cache keys). */
+  /** Files whose change invalidates the dependency layer (CI cache keys: GitLab takes at most two). */
   dependencyFiles: string[];
   /** Files the base image is built from (base-app): their hash is the base image's tag. */
   baseFiles: string[];
   /** `docker run` options and command that run the tests inside the built image (single, base-app). */
   testRunOptions: string[];
   testRunCommand: string[];
+  /** `app.kind: cli`: the command is the ENTRYPOINT, `args` the CMD, and the program starts in `cliWorkdir`. */
+  cli: boolean;
+  args: string[];
+  cliWorkdir: string | null;
 }
 
 /** The parts of BaseView every language computes the same way. */
@@ -96,6 +114,7 @@ export function baseView(
   project: Project,
   own: { env: readonly EnvVar[]; createUser: boolean; copiedBefore: readonly string[]; probe: ((url: string) => string[]) | null },
 ): Omit<BaseView, 'runtimePackages' | 'dependencyFiles' | 'baseFiles' | 'testRunOptions' | 'testRunCommand'> {
+  const cli = project.app.kind === 'cli';
   return {
     name: v.projectName('name', project.name),
     lang: languageFlags(project),
@@ -115,6 +134,22 @@ export function baseView(
     command: project.app.command,
     testCommand: project.test.command,
     lintCommand: project.test.lint ?? null,
+    cli,
+    args: cli ? project.app.args : [],
+    cliWorkdir: cli ? v.absolutePath('app.workdir', project.app.workdir ?? '') : null,
+  };
+}
+
+/**
+ * The tests run inside the built image: a `cli` image's ENTRYPOINT is its program and it starts in
+ * `app.workdir`, so the test command replaces the entrypoint and runs where the code is.
+ */
+export function testRunInImage(project: Project, run: { testRunOptions: string[]; testRunCommand: string[] }): { testRunOptions: string[]; testRunCommand: string[] } {
+  if (project.app.kind !== 'cli') return run;
+  const [program, ...rest] = run.testRunCommand;
+  return {
+    testRunOptions: ['--entrypoint', program!, '--workdir', v.absolutePath('image.workdir', project.image.workdir), ...run.testRunOptions],
+    testRunCommand: rest,
   };
 }
 
@@ -229,5 +264,20 @@ export function sharedCiView(project: Project, docker: { name: string; port: num
     latest: project.release.latest,
     gitTag: project.release.gitTag,
     deploy_: deployView(project, docker),
+    slipway: slipwayCiView(project),
+  };
+}
+
+function slipwayCiView(project: Project): SlipwayCiView | null {
+  const { lint, check, version } = project.ci.slipway;
+  if (!project.ci.stages.includes('test') || (!lint && !check)) return null;
+  const release = v.packageVersion('ci.slipway.version', version);
+  return {
+    lint,
+    check,
+    image: SLIPWAY_NODE_IMAGE,
+    package: `slipway@${release}`,
+    fileArgs: project.descriptorPath === 'slipway.yaml' ? [] : ['--file', v.relativePath('descriptor path', project.descriptorPath)],
+    cacheKey: `slipway-${release}`,
   };
 }

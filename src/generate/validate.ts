@@ -79,6 +79,11 @@ export function imageVersion(what: string, value: string): string {
   return matching(what, value, /^[0-9]+(?:\.[0-9]+){0,2}$/, 'must be a version such as 27.3');
 }
 
+/** An npm package version (semver, with an optional pre-release). */
+export function packageVersion(what: string, value: string): string {
+  return matching(what, value, /^[0-9]+\.[0-9]+\.[0-9]+(?:-[0-9A-Za-z.-]+)?$/, 'must be a release version such as 1.2.3');
+}
+
 /** An image repository, possibly built from CI variables (`$CI_REGISTRY_IMAGE`, `registry.example.com/team/app`). */
 export function imageRepository(what: string, value: string): string {
   return matching(what, value, /^[A-Za-z0-9$_{}][A-Za-z0-9$_{}./:-]*$/, 'is not an image repository name');

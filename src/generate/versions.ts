@@ -4,6 +4,8 @@
  * Change them here only; the golden files show every use.
  */
 
+import { DEFAULT_NODE_VERSION } from '../descriptor/runtime-versions.js';
+
 /** Debian release of `python:X.Y-slim-<suite>` (slim variant and CI test images). */
 export const DEBIAN_SUITE = 'bookworm';
 /** Alpine release of `python:X.Y-alpine<version>`. docker-library builds every supported Python on it. */
@@ -21,3 +23,5 @@ export const NGINX_UNPRIVILEGED_IMAGE = 'nginxinc/nginx-unprivileged:1.28.0-alpi
 /** Go's runtime images: distroless static (CA certificates, tzdata, passwd; no shell) and alpine. */
 export const DISTROLESS_STATIC_IMAGE = 'gcr.io/distroless/static-debian12:nonroot';
 export const ALPINE_IMAGE = `alpine:${ALPINE_VERSION}`;
+/** Node.js image of the jobs that run slipway itself with npx (ci.slipway): slipway's default Node.js line. */
+export const SLIPWAY_NODE_IMAGE = `node:${DEFAULT_NODE_VERSION}-${DEBIAN_SUITE}-slim`;

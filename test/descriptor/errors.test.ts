@@ -66,7 +66,7 @@ const cases: BadDescriptor[] = [
     name: 'unknown preset',
     yaml: 'name: hello\nextends: pyhton-flask\n',
     errors: [
-      'slipway.yaml:2:10: error: unknown preset `pyhton-flask`; did you mean `python-flask`? Available presets: go-http, node-express, node-vite, python-fastapi, python-flask, python-tornado',
+      'slipway.yaml:2:10: error: unknown preset `pyhton-flask`; did you mean `python-flask`? Available presets: go-http, node-cli, node-express, node-vite, python-fastapi, python-flask, python-tornado',
     ],
     at: 'pyhton-flask',
   },

@@ -209,7 +209,7 @@ describe('what resolves', () => {
 
   test('the package manager sets the lockfile and the test command; false removes a preset\'s build', () => {
     const r = resolveDescriptorWithWarnings('name: site\nextends: node-vite\nimage:\n  runtime: node\nnode:\n  packageManager: yarn\n  buildScript: false\n', 'slipway.yaml', { today: TODAY });
-    expect(r.project.language === 'node' && r.project.node).toEqual({ packageManager: 'yarn', lockfile: 'yarn.lock', buildOutput: ['dist'] });
+    expect(r.project.language === 'node' && r.project.node).toEqual({ packageManager: 'yarn', lockfile: 'yarn.lock', buildOutput: ['dist'], ignoreScripts: false });
     expect(r.project.test.command).toEqual(['npm', 'test']); // the preset's, as written
     const plain = resolveDescriptorWithWarnings('name: x\nlanguage: node\nnode: { packageManager: pnpm }\napp: { command: [node, x.js] }\n', 'slipway.yaml', { today: TODAY });
     expect(plain.project.test.command).toEqual(['pnpm', 'test']);

@@ -13,8 +13,8 @@ const examplesDir = join(packageRoot(), 'examples');
 const PYTHON_PRESETS = ['python-fastapi', 'python-flask', 'python-tornado'];
 
 describe('bundled presets', () => {
-  test('are the three Python services, two Node.js projects and a Go service', () => {
-    expect(listPresets()).toEqual(['go-http', 'node-express', 'node-vite', ...PYTHON_PRESETS]);
+  test('are the three Python services, three Node.js projects and a Go service', () => {
+    expect(listPresets()).toEqual(['go-http', 'node-cli', 'node-express', 'node-vite', ...PYTHON_PRESETS]);
   });
 
   test.each([
@@ -39,7 +39,15 @@ describe('bundled presets', () => {
     expect(p.app).toMatchObject({ command: ['node', 'server.js'], port: 3000, healthcheck: { path: '/health' } });
     expect(p.test).toEqual({ command: ['npm', 'test'], lint: ['npm', 'run', 'lint'] });
     expect(p.image).toMatchObject({ layering: 'single', runtime: 'node', user: { name: 'node', uid: 1000, gid: 1000 } });
-    expect(p.language === 'node' && p.node).toEqual({ packageManager: 'npm', lockfile: 'package-lock.json', buildOutput: ['dist'] });
+    expect(p.language === 'node' && p.node).toEqual({ packageManager: 'npm', lockfile: 'package-lock.json', buildOutput: ['dist'], ignoreScripts: false });
+  });
+
+  test('node-cli: node /app/cli.js as the entrypoint, started in /work, no port or health check, npm test', () => {
+    const p = resolveDescriptor('name: tool\nextends: node-cli\n', 'slipway.yaml', { today: TODAY });
+    expect(p.language).toBe('node');
+    expect(p.app).toEqual({ kind: 'cli', command: ['node', '/app/cli.js'], args: [], workdir: '/work' });
+    expect(p.test).toEqual({ command: ['npm', 'test'] });
+    expect(p.image).toMatchObject({ layering: 'single', runtime: 'node', workdir: '/app', user: { name: 'node', uid: 1000, gid: 1000 } });
   });
 
   test('node-vite: a build stage and nginx-unprivileged serving dist/ on 8080 as its own user', () => {
@@ -52,7 +60,7 @@ describe('bundled presets', () => {
   test('go-http: the compiled program on distroless as nonroot, go test -race and go vet, no HTTP probe', () => {
     const p = resolveDescriptor('name: hello-go\nextends: go-http\n', 'slipway.yaml', { today: TODAY });
     expect(p.image).toMatchObject({ layering: 'builder', runtime: 'distroless', user: { name: 'nonroot', uid: 65532, gid: 65532 } });
-    expect(p.app).toEqual({ command: ['/usr/local/bin/hello-go'], port: 8080 });
+    expect(p.app).toEqual({ kind: 'service', command: ['/usr/local/bin/hello-go'], args: [], port: 8080 });
     expect(p.test).toEqual({ command: ['go', 'test', '-race', './...'], lint: ['go', 'vet', './...'] });
     expect(p.runtime).toEqual({ version: '1.27', matrix: ['1.27'] });
   });
@@ -94,7 +102,14 @@ describe('example projects', () => {
     expect(main).toContain('flag.Bool("healthcheck"');
   });
 
-  test.each(['node-express', 'node-vite'])('%s has a lockfile and a test script that needs no installed dependency', (name) => {
+  test('node-cli runs the program its preset names, from where the image copies it', () => {
+    const p = loadProject({ cwd: join(examplesDir, 'node-cli'), today: TODAY });
+    const pkg = JSON.parse(readFileSync(join(examplesDir, 'node-cli', 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(p.app.command).toEqual(['node', `${p.image.workdir}/${Object.values(pkg.bin)[0]}`]);
+    expect(p.ci.slipway).toMatchObject({ lint: true, check: true });
+  });
+
+  test.each(['node-express', 'node-vite', 'node-cli'])('%s has a lockfile and a test script that needs no installed dependency', (name) => {
     const pkg = JSON.parse(readFileSync(join(examplesDir, name, 'package.json'), 'utf8')) as { scripts: Record<string, string>; dependencies?: object };
     expect(pkg.scripts.test).toBe('node --test');
     expect(pkg.dependencies).toBeUndefined();
@@ -102,10 +117,14 @@ describe('example projects', () => {
   });
 });
 
-describe.each(['node-express', 'node-vite'])('the %s example test suite', (name) => {
+describe.each([
+  ['node-express', 3],
+  ['node-vite', 3],
+  ['node-cli', 6],
+])('the %s example test suite', (name, count) => {
   test('passes with node --test, offline and without node_modules', () => {
     const r = spawnSync(process.execPath, ['--test'], { cwd: join(examplesDir, name), encoding: 'utf8' });
-    expect(r.stdout).toMatch(/^# pass 3$/m);
+    expect(r.stdout).toMatch(new RegExp(`^# pass ${count}$`, 'm'));
     expect(r.stdout).toMatch(/^# fail 0$/m);
     expect(r.status).toBe(0);
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { formatWarning, resolveDescriptor, resolveDescriptorWithWarnings } from '../../src/descriptor/index.js';
+import { slipwayVersion } from '../../src/descriptor/slipway-version.js';
 import { errorsOf, pythonOf, TODAY } from './helpers.js';
 
 const resolve = (text: string) => resolveDescriptor(text, 'slipway.yaml', { today: TODAY });
@@ -43,6 +44,7 @@ ci:
   cacheFrom: false
   integrationTests: true
   dist: true
+  slipway: { lint: true, version: "1.2.3" }
   notify: { webhookVariable: FAILURE_WEBHOOK_URL }
 release: { latest: false, gitTag: true }
 deploy:
@@ -86,7 +88,9 @@ describe('resolving a descriptor into the Project model', () => {
         wheelsDir: 'wheels',
       },
       app: {
+        kind: 'service',
         command: ['python', 'app.py'],
+        args: [],
         port: 8888,
         healthcheck: { path: '/health', interval: '15s', timeout: '3s', startPeriod: '1m', retries: 5 },
       },
@@ -99,6 +103,7 @@ describe('resolving a descriptor into the Project model', () => {
         cacheFrom: false,
         integrationTests: true,
         dist: true,
+        slipway: { lint: true, check: false, version: '1.2.3' },
         notifyWebhookVariable: 'FAILURE_WEBHOOK_URL',
       },
       release: { latest: false, gitTag: true },
@@ -139,7 +144,7 @@ describe('resolving a descriptor into the Project model', () => {
       copy: ['.'],
       dockerignore: [],
     });
-    expect(p.app).toEqual({ command: ['python', 'main.py'] }); // no port: no health check
+    expect(p.app).toEqual({ kind: 'service', command: ['python', 'main.py'], args: [] }); // no port: no health check
     expect(p.test).toEqual({ command: ['python', '-m', 'pytest'] });
     expect(p.ci).toEqual({
       defaultBranch: 'main',
@@ -149,6 +154,7 @@ describe('resolving a descriptor into the Project model', () => {
       cacheFrom: true,
       integrationTests: true,
       dist: false,
+      slipway: { lint: false, check: false, version: slipwayVersion() },
     });
     expect(p.deploy).toEqual({ method: 'none', environment: { name: 'production' }, manual: true });
     expect(p.preset).toBeUndefined();

@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { descriptorSchema, lintConfigSchema, presetSchema, resolveDescriptor } from '../../src/descriptor/index.js';
 import { renderDescriptorDocs } from '../../src/descriptor/docs.js';
-import { FULL_EXAMPLE, GO_EXAMPLE, NODE_EXAMPLE } from '../../src/descriptor/example.js';
+import { CLI_EXAMPLE, FULL_EXAMPLE, GO_EXAMPLE, NODE_EXAMPLE } from '../../src/descriptor/example.js';
 import { publishedSchemaFiles } from '../../src/descriptor/schema-files.js';
 import type { JsonSchema } from '../../src/descriptor/json-schema.js';
 import { packageRoot } from '../../src/util/package-root.js';
@@ -80,7 +80,7 @@ describe('the descriptor schema', () => {
   });
 
   test('the examples in the documentation resolve and together use every top-level key', () => {
-    const examples = [FULL_EXAMPLE, NODE_EXAMPLE, GO_EXAMPLE];
+    const examples = [FULL_EXAMPLE, NODE_EXAMPLE, CLI_EXAMPLE, GO_EXAMPLE];
     for (const example of examples) expect(() => resolveDescriptor(example, 'slipway.yaml', { today: TODAY })).not.toThrow();
     const used = new Set(examples.flatMap((e) => Object.keys(parse(e) as object)));
     expect([...used].sort()).toEqual(Object.keys(descriptorSchema.properties!).sort());

@@ -15,6 +15,8 @@ export interface GoldenCase {
   /** Directory under test/golden holding the expected files. */
   dir: string;
   descriptor: string;
+  /** The descriptor's path in the project, when it is not slipway.yaml. */
+  file?: string;
 }
 
 const VARIANTS = ['slim', 'alpine'] as const;
@@ -232,7 +234,58 @@ app:
 ci:
   stages: [test, build]
 `,
+  // A Python command-line program with development requirements (its integration test replaces the
+  // entrypoint), and both slipway jobs at a pinned release.
+  'python-cli-slipway': `
+name: csv-tool
+language: python
+python:
+  requirements: requirements.txt
+  devRequirements: requirements-dev.txt
+app:
+  kind: cli
+  command: ["python", "/app/csvtool.py"]
+  args: ["--help"]
+ci:
+  slipway:
+    lint: true
+    check: true
+    version: "0.1.0"
+`,
+  // A Go command-line program (its program is the entrypoint) in the test and build stages, linted by slipway.
+  'go-cli-lint': `
+name: gitstat
+language: go
+app:
+  kind: cli
+  workdir: /repo
+ci:
+  stages: [test, build]
+  slipway:
+    lint: true
+`,
+  // A Node.js command-line program built with Yarn in a builder, installed without lifecycle
+  // scripts, from a descriptor that is not slipway.yaml (the check job names it).
+  'node-cli-yarn-scripts': `
+name: yarn-cli
+language: node
+image:
+  layering: builder
+node:
+  packageManager: yarn
+  buildScript: build
+  ignoreScripts: true
+app:
+  kind: cli
+  command: ["node", "/app/dist/cli.js"]
+ci:
+  slipway:
+    check: true
+`,
 };
+
+/** Feature cases whose descriptor is not slipway.yaml. */
+const FEATURE_FILES: Record<string, string> = { 'node-cli-yarn-scripts': 'ci/yarn-cli.slipway.yaml' };
 
 export function goldenCases(): GoldenCase[] {
   const cases: GoldenCase[] = [];
@@ -248,11 +301,13 @@ export function goldenCases(): GoldenCase[] {
     if (!example.isDirectory()) continue;
     cases.push({ dir: `examples/${example.name}`, descriptor: readFileSync(join(EXAMPLES, example.name, 'slipway.yaml'), 'utf8') });
   }
-  for (const [name, descriptor] of Object.entries(FEATURES)) cases.push({ dir: `features/${name}`, descriptor });
+  for (const [name, descriptor] of Object.entries(FEATURES)) {
+    cases.push({ dir: `features/${name}`, descriptor, ...(FEATURE_FILES[name] ? { file: FEATURE_FILES[name] } : {}) });
+  }
   return cases;
 }
 
 /** The case's Project, resolved the way `slipway generate` resolves it (with a fixed date). */
 export function caseProject(c: GoldenCase): Project {
-  return resolveDescriptor(c.descriptor, 'slipway.yaml', { today: new Date('2026-11-23') });
+  return resolveDescriptor(c.descriptor, c.file ?? 'slipway.yaml', { today: new Date('2026-11-23') });
 }

@@ -42,8 +42,8 @@ function checkPipeline(text: string, project: Project, makefile: string): void {
   for (const [name, raw] of jobs) {
     const job = raw as Job;
     const base = typeof job.extends === 'string' ? { ...templates[job.extends], ...job } : job;
-    expect([...project.ci.stages, '.post'], name).toContain(job.stage);
-    expect(job.rules, `${name} has rules`).toBeInstanceOf(Array);
+    expect([...project.ci.stages, '.post'], name).toContain(base.stage);
+    expect(base.rules, `${name} has rules`).toBeInstanceOf(Array);
     for (const banned of ['only', 'except', 'allow_failure']) expect(Object.keys(base), name).not.toContain(banned);
     for (const line of scripts(base)) {
       expect(line, name).not.toMatch(/\|\|\s*true/);
@@ -91,6 +91,13 @@ function builderStages(project: Project): string[] {
   return project.image.runtime === 'nginx' ? ['base', 'build', 'test', 'runtime'] : ['base', 'build', 'test', 'deps', 'runtime'];
 }
 
+/** The text from the last FROM on (the stage the image runs). */
+function lastStageText(text: string): string {
+  const lines = text.split('\n');
+  const from = lines.map((l) => /^FROM /.test(l)).lastIndexOf(true);
+  return lines.slice(from).join('\n');
+}
+
 function checkDockerfiles(files: GeneratedFile[], project: Project): void {
   const parsed = files.filter((f) => f.kind === 'dockerfile').map((f) => ({ path: f.path, text: f.content, ins: dockerInstructions(f.content) }));
   const stages = (ins: { keyword: string; args: string[] }[]) =>
@@ -118,8 +125,17 @@ function checkDockerfiles(files: GeneratedFile[], project: Project): void {
       expect(line).not.toMatch(/:latest\b/);
     }
     if (path !== 'Dockerfile') continue;
-    const cmd = dockerLogicalLines(text).filter((l) => l.startsWith('CMD ')).at(-1)!;
-    expect(execForm(cmd)).toEqual(project.app.command);
+    const cmd = dockerLogicalLines(lastStageText(text)).filter((l) => l.startsWith('CMD ')).at(-1);
+    if (project.app.kind === 'cli') {
+      // A command-line program: its command is the entrypoint, the default arguments the CMD, and it starts where files are mounted.
+      const entrypoint = dockerLogicalLines(text).filter((l) => l.startsWith('ENTRYPOINT ')).at(-1)!;
+      expect(execForm(entrypoint)).toEqual(project.app.command);
+      expect(cmd === undefined ? [] : execForm(cmd)).toEqual(project.app.args);
+      expect(lastStage.filter((i) => i.keyword === 'WORKDIR').at(-1)?.args).toEqual([project.app.workdir]);
+    } else {
+      expect(execForm(cmd!)).toEqual(project.app.command);
+      expect(ins.some((i) => i.keyword === 'ENTRYPOINT')).toBe(false);
+    }
     const expose = ins.filter((i) => i.keyword === 'EXPOSE').map((i) => Number(i.args[0]));
     expect(expose).toEqual(project.app.port === undefined ? [] : [project.app.port]);
     const healthchecks = dockerLogicalLines(text).filter((l) => l.startsWith('HEALTHCHECK ') && l !== 'HEALTHCHECK NONE');

@@ -95,7 +95,7 @@ describe('slipway init detects the repository', () => {
     expect(written.extends).toBeUndefined();
     expect(written.language).toBe('python');
     const p = loadProject({ cwd: dir, today: TODAY });
-    expect(p.app).toEqual({ command: ['python', 'main.py'] });
+    expect(p.app).toEqual({ kind: 'service', command: ['python', 'main.py'], args: [] });
     expect(p.test.command).toEqual(['python', '-m', 'pytest']);
   });
 
@@ -232,7 +232,7 @@ describe('slipway init on the command line', () => {
     const io = captureIo();
     expect(await runCli(['init', '--cwd', dir, '--preset', 'python-flsk'], io)).toBe(2);
     expect(io.stderr).toBe(
-      'error: unknown preset `python-flsk`; did you mean `python-flask`? Available presets: go-http, node-express, node-vite, python-fastapi, python-flask, python-tornado, or none\n',
+      'error: unknown preset `python-flsk`; did you mean `python-flask`? Available presets: go-http, node-cli, node-express, node-vite, python-fastapi, python-flask, python-tornado, or none\n',
     );
     expect(readdirSync(dir)).toEqual(['app.py']);
   });

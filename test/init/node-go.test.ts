@@ -73,7 +73,7 @@ describe('slipway init on a Node.js repository', () => {
       'package.json scripts: test, lint, build',
     ]);
     const p = loadProject({ cwd: dir, today: TODAY });
-    expect(p.language === 'node' && p.node).toEqual({ packageManager: 'pnpm', lockfile: 'pnpm-lock.yaml', buildScript: 'build', buildOutput: ['dist'] });
+    expect(p.language === 'node' && p.node).toEqual({ packageManager: 'pnpm', lockfile: 'pnpm-lock.yaml', buildScript: 'build', buildOutput: ['dist'], ignoreScripts: false });
   });
 
   test('a Vite site becomes node-vite: no start command, the nginx port, the build from the preset', async () => {
@@ -123,7 +123,7 @@ describe('slipway init on a Node.js repository', () => {
     const { prompter, asked, warned } = recordingPrompter(['', '', '20', '22', '', '']);
     await init(dir, { prompter });
     expect(asked).toEqual([
-      'Preset (node-express, node-vite, none) [node-express]',
+      'Preset (node-cli, node-express, node-vite, none) [node-express]',
       'Project name [svc]',
       'Node.js version [24]',
       'Node.js version [24]',

@@ -5,7 +5,7 @@
 import type { GoProject } from '../../descriptor/model.js';
 import { ALPINE_IMAGE, ALPINE_VERSION, DEBIAN_SUITE, DISTROLESS_STATIC_IMAGE } from '../versions.js';
 import * as v from '../validate.js';
-import { baseView, sharedCiView, unique, type BaseView, type SharedCiView } from '../shared-view.js';
+import { baseView, testRunInImage, sharedCiView, unique, type BaseView, type SharedCiView } from '../shared-view.js';
 
 export interface GoView extends BaseView {
   goVersion: string;
@@ -66,8 +66,7 @@ export function goView(project: GoProject): GoView {
     embedTzdata: runtime !== 'distroless' && project.image.timezone !== undefined,
     dependencyFiles: ['go.mod', 'go.sum'],
     baseFiles: [],
-    testRunOptions: [],
-    testRunCommand: project.test.command,
+    ...testRunInImage(project, { testRunOptions: [], testRunCommand: project.test.command }),
     packageDir: null,
     ci: {
       ...sharedCiView(project, { name: base.name, port: base.port }),

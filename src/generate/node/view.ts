@@ -5,7 +5,7 @@
 import type { NodePackageManager, NodeProject } from '../../descriptor/model.js';
 import { ALPINE_VERSION, COREPACK_VERSION, DEBIAN_SUITE, NGINX_UNPRIVILEGED_IMAGE } from '../versions.js';
 import * as v from '../validate.js';
-import { baseView, runtimePackages, sharedCiView, type BaseView, type EnvVar, type SharedCiView } from '../shared-view.js';
+import { baseView, testRunInImage, runtimePackages, sharedCiView, type BaseView, type EnvVar, type SharedCiView } from '../shared-view.js';
 
 /** What each package manager runs. Words, shell-quoted by the templates. */
 export interface PackageManagerView {
@@ -83,7 +83,12 @@ const CACHE: Record<NodePackageManager, { mount: string; ciDir: string; variable
   },
 };
 
-function packageManagerView(pm: NodePackageManager): PackageManagerView {
+/** An install that runs no lifecycle scripts: npm and pnpm take a flag, Yarn a setting. */
+function withoutScripts(pm: NodePackageManager, install: string[]): string[] {
+  return pm === 'yarn' ? ['YARN_ENABLE_SCRIPTS=false', ...install] : [...install, '--ignore-scripts'];
+}
+
+function packageManagerView(pm: NodePackageManager, ignoreScripts: boolean): PackageManagerView {
   const commands: Record<NodePackageManager, Pick<PackageManagerView, 'installAll' | 'installProduction' | 'prune' | 'makeInstall'>> = {
     npm: {
       installAll: ['npm', 'ci', '--include=dev'],
@@ -105,6 +110,11 @@ function packageManagerView(pm: NodePackageManager): PackageManagerView {
       makeInstall: ['yarn', 'install', '--immutable'],
     },
   };
+  const own = commands[pm];
+  if (ignoreScripts) {
+    own.installAll = withoutScripts(pm, own.installAll);
+    own.installProduction = withoutScripts(pm, own.installProduction);
+  }
   return {
     npm: pm === 'npm',
     pnpm: pm === 'pnpm',
@@ -112,7 +122,7 @@ function packageManagerView(pm: NodePackageManager): PackageManagerView {
     corepack: pm !== 'npm',
     corepackVersion: COREPACK_VERSION,
     corepackPackage: [`corepack@${COREPACK_VERSION}`],
-    ...commands[pm],
+    ...own,
     cacheMount: CACHE[pm].mount,
     ciCacheDir: CACHE[pm].ciDir,
     ciCacheKey: `${pm}-$NODE_VERSION`,
@@ -126,7 +136,7 @@ const wgetProbe = (url: string) => ['wget', '-q', '-O', '/dev/null', url];
 
 export function nodeView(project: NodeProject): NodeView {
   const node = project.node;
-  const pm = packageManagerView(node.packageManager);
+  const pm = packageManagerView(node.packageManager, node.ignoreScripts);
   const nginx = project.image.runtime === 'nginx';
   const lockfile = v.relativePath('node.lockfile', node.lockfile);
   const installFiles = ['package.json', lockfile];
@@ -162,8 +172,7 @@ export function nodeView(project: NodeProject): NodeView {
     dependencyFiles: [lockfile],
     baseFiles: ['Dockerfile.base', ...installFiles],
     // The image has the production dependencies only: tests that need development ones run in the builder's test stage.
-    testRunOptions: [],
-    testRunCommand: project.test.command,
+    ...testRunInImage(project, { testRunOptions: [], testRunCommand: project.test.command }),
     ci: {
       ...sharedCiView(project, { name: base.name, port: base.port }),
       nodeImage: `node:\${NODE_VERSION}-${DEBIAN_SUITE}`,

@@ -7,7 +7,7 @@ import type { PythonProject } from '../../descriptor/model.js';
 import { ALPINE_VERSION, DEBIAN_SUITE, PYPA_BUILD_VERSION } from '../versions.js';
 import * as v from '../validate.js';
 import { shellJoin } from '../quote/shell.js';
-import { baseView, copyGroups, runtimePackages, sharedCiView, unique, type BaseView, type CopyGroup, type EnvVar, type SharedCiView } from '../shared-view.js';
+import { baseView, copyGroups, runtimePackages, sharedCiView, testRunInImage, unique, type BaseView, type CopyGroup, type EnvVar, type SharedCiView } from '../shared-view.js';
 
 export { copyGroups, ciExpressionString, type CopyGroup, type EnvVar } from '../shared-view.js';
 
@@ -110,7 +110,7 @@ export function pythonView(project: PythonProject): PythonView {
     // pip download cache starts afresh; pip resolves from the files themselves either way.)
     dependencyFiles: unique([...allRequirementFiles, ...(pyproject === null ? [] : [pyproject])]).slice(0, 2),
     baseFiles: ['Dockerfile.base', ...requirementFiles],
-    ...testRun(project.test.command, devRequirementFiles, wheelsDir, py.indexUrl !== undefined),
+    ...testRunInImage(project, testRun(project.test.command, devRequirementFiles, wheelsDir, py.indexUrl !== undefined)),
     toxEnvlist: [...project.runtime.matrix.map((m) => `py${m.replace('.', '')}`), ...(project.test.lint ? ['lint'] : [])].join(', '),
     ci: {
       ...sharedCiView(project, { name: base.name, port: base.port }),
