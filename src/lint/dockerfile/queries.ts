@@ -1,15 +1,34 @@
 /** Questions rules often ask of a Dockerfile document. */
 import type { ImageRef, InstructionOf, Stage } from './model.js';
 
+const rootStages = new WeakMap<Stage, Stage>();
+
 /** The image a stage finally builds on, following `FROM <stage>` links. */
 export function rootImage(stage: Stage): ImageRef | undefined {
-  let s: Stage = stage;
+  return rootStage(stage).image;
+}
+
+/**
+ * The first stage of the `FROM <stage>` chain, remembered for every stage on the way (rules ask it
+ * per instruction, and a chain of n stages would otherwise cost n² steps).
+ */
+function rootStage(stage: Stage): Stage {
+  const path: Stage[] = [];
   const seen = new Set<Stage>();
-  while (s.base && !seen.has(s)) {
+  let s: Stage = stage;
+  for (;;) {
+    const known = rootStages.get(s);
+    if (known) {
+      s = known;
+      break;
+    }
+    if (!s.base || seen.has(s)) break;
     seen.add(s);
+    path.push(s);
     s = s.base;
   }
-  return s.image;
+  for (const p of path) rootStages.set(p, s);
+  return s;
 }
 
 /** True when the stage's files end up in the final image: it is the last stage or a stage built on it is. */

@@ -3,8 +3,8 @@
  * every RUN (ONBUILD RUN included) in a POSIX-shell stage, and its shell examples become Dockerfiles.
  */
 import type { Fix, Rule, RuleExample } from '../engine/types.js';
-import type { ShellCheck, ShellExample } from '../shell/check.js';
-import type { ShellScript } from '../shell/model.js';
+import type { ShellCheck, ShellCheckContext, ShellExample } from '../shell/check.js';
+import { ScriptHistory } from '../shell/history.js';
 import type { DockerfileDoc, RunInstruction, Stage } from './model.js';
 import { rootImage } from './queries.js';
 
@@ -31,19 +31,16 @@ export function dockerfileShellRule(check: ShellCheck): Rule<DockerfileDoc> {
       },
     },
     check(ctx) {
-      for (const run of ctx.doc.find('RUN', { triggers: true })) {
-        const script = run.script;
-        if (!script) continue;
+      for (const { run, context: c } of shellRuns(ctx.doc)) {
+        // Every field written out: `{ ...c, report }` would give each context a hidden class of its own
+        // (see extend in parse.ts), and the checks' reads of it would all be megamorphic.
         check.check({
-          host: 'dockerfile',
-          script,
-          variable: (name) => run.state.variable(name),
-          mounts: run.mounts.map((m) => ({ type: m.type, target: m.target })),
-          image: run.stage ? rootImage(run.stage)?.resolved : undefined,
-          // Lazy and computed once per RUN for all the checks: few checks read it, and it walks the stage.
-          get earlier() {
-            return earlierScripts(run);
-          },
+          host: c.host,
+          script: c.script,
+          variable: c.variable,
+          mounts: c.mounts,
+          image: c.image,
+          earlier: c.earlier,
           report: (r) => {
             const fixes = r.fix === undefined ? undefined : Array.isArray(r.fix) ? r.fix : [r.fix];
             const safe = fixes && fixes.every((f) => fixIsSafe(f, run)) ? fixes : undefined;
@@ -55,30 +52,62 @@ export function dockerfileShellRule(check: ShellCheck): Rule<DockerfileDoc> {
   };
 }
 
-const earlierCache = new WeakMap<RunInstruction, ShellScript[]>();
-
-/** The scripts of the RUNs before `run` in its stage and in the stages that stage builds on, oldest first (a copy). */
-function earlierScripts(run: RunInstruction): ShellScript[] {
-  let list = earlierCache.get(run);
-  if (!list) {
-    list = computeEarlierScripts(run);
-    earlierCache.set(run, list);
-  }
-  return list.slice();
+/** A RUN with a shell script, and what every shell check is told about it. */
+interface ShellRun {
+  run: RunInstruction;
+  context: Omit<ShellCheckContext, 'report'>;
 }
 
-function computeEarlierScripts(run: RunInstruction): ShellScript[] {
-  if (run.onbuild || !run.stage) return [];
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = run.stage; s && !chain.includes(s); s = s.base) chain.unshift(s);
-  const out: ShellScript[] = [];
-  for (const stage of chain) {
-    for (const ins of stage.find('RUN')) {
-      if (ins === run) return out;
-      if (ins.script) out.push(ins.script);
+/**
+ * The RUNs (ONBUILD triggers included) whose command is shell, with their check context: built once per
+ * document for the ~30 shell rules, which all read the same.
+ */
+const shellRunsOf = new WeakMap<DockerfileDoc, ShellRun[]>();
+
+function shellRuns(doc: DockerfileDoc): ShellRun[] {
+  let list = shellRunsOf.get(doc);
+  if (!list) {
+    const histories = buildHistories(doc);
+    list = [];
+    for (const run of doc.find('RUN', { triggers: true })) {
+      const script = run.script;
+      if (!script) continue;
+      const state = run.state;
+      list.push({
+        run,
+        context: {
+          host: 'dockerfile',
+          script,
+          variable: (name) => state.variable(name),
+          mounts: run.mounts.map((m) => ({ type: m.type, target: m.target })),
+          image: run.stage ? rootImage(run.stage)?.resolved : undefined,
+          // An ONBUILD trigger runs in another build: nothing ran before it there that this file shows.
+          earlier: (!run.onbuild && histories.get(run)) || ScriptHistory.EMPTY,
+        },
+      });
     }
+    shellRunsOf.set(doc, list);
   }
-  return out;
+  return list;
+}
+
+/**
+ * The history before each top-level RUN: the scripts of the RUNs before it in its stage and in the stages
+ * that stage builds on, oldest first. One pass over the stages, each starting from the history at the end
+ * of the earlier stage it builds on.
+ */
+function buildHistories(doc: DockerfileDoc): Map<RunInstruction, ScriptHistory> {
+  const byRun = new Map<RunInstruction, ScriptHistory>();
+  const atEnd = new Map<Stage, ScriptHistory>();
+  for (const stage of doc.stages) {
+    let history = (stage.base && atEnd.get(stage.base)) ?? ScriptHistory.EMPTY;
+    for (const run of stage.find('RUN')) {
+      byRun.set(run, history);
+      if (run.script) history = history.then(run.script);
+    }
+    atEnd.set(stage, history);
+  }
+  return byRun;
 }
 
 /**

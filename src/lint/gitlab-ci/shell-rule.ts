@@ -26,6 +26,7 @@
 import type { Fix, Rule, RuleExample } from '../engine/types.js';
 import { ensureShellReady } from '../engine/shell-init.js';
 import type { ShellCheck, ShellExample } from '../shell/check.js';
+import { ScriptHistory } from '../shell/history.js';
 import type { ShellScript } from '../shell/model.js';
 import { parseShell } from '../shell/parse.js';
 import { SourceMap } from '../shell/source-map.js';
@@ -47,8 +48,8 @@ export interface JobScriptLine {
   job: CiJob;
   line: ScriptLine;
   script: ShellScript;
-  /** The job's earlier lines (hooks, before_script, script, after_script order), oldest first. */
-  earlier: readonly ScriptLine[];
+  /** The scripts of the job's earlier lines (hooks, before_script, script, after_script order). */
+  earlier: ScriptHistory;
 }
 
 /** Every line a job runs, in the order GitLab runs them. */
@@ -63,17 +64,20 @@ export function jobLines(job: CiJob): ScriptLine[] {
 export function* scriptLines(doc: GitlabCiDoc): Generator<JobScriptLine> {
   const seen = new Set<YScalar>();
   for (const job of doc.jobs) {
-    const lines = jobLines(job);
-    for (const [i, line] of lines.entries()) {
+    let earlier = ScriptHistory.EMPTY;
+    for (const line of jobLines(job)) {
       seen.add(line.node);
-      yield { job, line, script: scriptOf(line), earlier: lines.slice(0, i) };
+      const script = scriptOf(line);
+      yield { job, line, script, earlier };
+      earlier = earlier.then(script);
     }
   }
   for (const job of doc.hiddenJobs) {
-    const lines = jobLines(job);
-    for (const [i, line] of lines.entries()) {
-      if (seen.has(line.node)) continue;
-      yield { job, line, script: scriptOf(line), earlier: lines.slice(0, i) };
+    let earlier = ScriptHistory.EMPTY;
+    for (const line of jobLines(job)) {
+      const script = scriptOf(line);
+      if (!seen.has(line.node)) yield { job, line, script, earlier };
+      earlier = earlier.then(script);
     }
   }
 }
@@ -211,7 +215,7 @@ export function gitlabCiShellRule(check: ShellCheck): Rule<GitlabCiDoc> {
           variable: (name) => jobVariable(ctx.doc, job, name)?.text,
           mounts: [],
           image: jobImage(ctx.doc, job),
-          earlier: earlier.map(scriptOf),
+          earlier,
           report: (r) => {
             const id = `${line.file.path}\u0000${r.span.start}\u0000${r.span.end}`;
             if (seen.has(id)) return;

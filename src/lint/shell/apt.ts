@@ -1,5 +1,6 @@
 /** What rules need to know about Debian's package tools (apt-get, apt, aptitude). */
 import { findFlags, subcommand } from './args.js';
+import type { ScriptHistory } from './history.js';
 import type { ShellCommand, ShellScript } from './model.js';
 
 /** Programs that read the apt package lists and install packages. */
@@ -28,14 +29,30 @@ export function isAptUpdate(cmd: ShellCommand): boolean {
 }
 
 /**
- * The value an APT configuration file written by one of `scripts` gives to `name` (`echo 'APT::Get::Assume-Yes
- * "true";' > /etc/apt/apt.conf.d/90yes`, a here-document…), the last one written; undefined when none.
+ * The value an APT configuration file written by `script` or by one of the scripts before it gives to
+ * `name` (`echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes`, a here-document…), the last
+ * one written; undefined when none.
  */
-export function aptConfigured(scripts: readonly ShellScript[], name: string): string | undefined {
-  const pattern = new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*(?:=\\s*|\\s+)"?([^";\\s]*)`, 'gi');
-  let found: string | undefined;
-  for (const script of scripts) for (const m of script.text.matchAll(pattern)) found = m[1];
-  return found;
+export function aptConfigured(earlier: ScriptHistory, script: ShellScript, name: string): string | undefined {
+  const read = configReader(name);
+  return read(script) ?? earlier.last(read);
+}
+
+/** One reader per configuration name, so that the history remembers its answers (history.ts). */
+const configReaders = new Map<string, (script: ShellScript) => string | undefined>();
+
+function configReader(name: string): (script: ShellScript) => string | undefined {
+  let read = configReaders.get(name);
+  if (!read) {
+    const pattern = new RegExp(`${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:\\s*=\\s*|\\s+)"?([^";\\s]*)`, 'gi');
+    read = (script) => {
+      let found: string | undefined;
+      for (const m of script.text.matchAll(pattern)) found = m[1];
+      return found;
+    };
+    configReaders.set(name, read);
+  }
+  return read;
 }
 
 /** The value of an APT configuration item given with `-o Name=value` (case-insensitive name). */

@@ -30,6 +30,7 @@
  * Dockerfile or the YAML; a rule that needs them (stages, layers, `SHELL`) is a plain rule of its kind.
  */
 import type { Fix, FileKind, Severity, Span } from '../engine/types.js';
+import type { ScriptHistory } from './history.js';
 import type { ShellScript } from './model.js';
 
 /** The file kinds whose files hold shell scripts. */
@@ -61,9 +62,11 @@ export interface ShellCheckContext {
   /**
    * Scripts that ran before this one in the same environment, oldest first: the earlier RUNs of the
    * stage and of the stages it builds on; the earlier script lines of the CI job. For what they leave
-   * behind, such as APT configuration files (`APT::Get::Assume-Yes "true";`).
+   * behind, such as APT configuration files (`APT::Get::Assume-Yes "true";`). Ask it with `some`/`last`
+   * and a module-level function: the answers are shared along the file, so asking costs O(1) per script
+   * (./history.ts).
    */
-  earlier: readonly ShellScript[];
+  earlier: ScriptHistory;
   report(report: { message: string; span: Span; fix?: Fix | Fix[] }): void;
 }
 

@@ -17,6 +17,7 @@ export type {
   ShellWord,
   ShellWrapper,
 } from './model.js';
+export { ScriptHistory } from './history.js';
 export { SourceMap } from './source-map.js';
 export { initShell, isShellReady } from './tree-sitter.js';
 export { parseShell, parseArgv, POSIX_SHELLS, type ParseShellOptions } from './parse.js';

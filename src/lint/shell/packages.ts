@@ -5,6 +5,7 @@
  */
 import type { Fix } from '../engine/types.js';
 import type { ShellCheckContext } from './check.js';
+import type { ScriptHistory } from './history.js';
 import { COMMAND_OPTIONS, parseArgs, type CommandOptionSpec, type ParsedArgs } from './args.js';
 import type { ShellCommand, ShellScript, ShellWord } from './model.js';
 import { unquoteWord } from './words.js';
@@ -256,13 +257,17 @@ const RPM_PROMPTING = new RegExp(
 /** `assumeyes=1` written to yum.conf/dnf.conf by a script, or given with `--setopt`. */
 const ASSUME_YES = /(^|[\s'"]|\\n)assumeyes\s*=\s*(1|true|yes|on)\b/im;
 
+/** True when the script's text sets `assumeyes=1` (a yum/dnf configuration file, `--setopt`). */
+function writesAssumeYes(script: ShellScript): boolean {
+  return ASSUME_YES.test(script.text);
+}
+
 /**
  * The yum/dnf commands named one of `programs` in `script` that would wait for a confirmation: a prompting
  * action without `-y`/`--assumeyes`/`--assumeno`, `--setopt=assumeyes=1`, `yes |`, or `assumeyes=1` in a
  * configuration file written by `earlier` scripts or this one. Each comes with the words of its action.
  */
-export function rpmUnanswered(script: ShellScript, earlier: readonly ShellScript[], programs: readonly string[]): { cmd: ShellCommand; action: ShellWord[] }[] {
-  if ([...earlier, script].some((s) => ASSUME_YES.test(s.text))) return [];
+export function rpmUnanswered(script: ShellScript, earlier: ScriptHistory, programs: readonly string[]): { cmd: ShellCommand; action: ShellWord[] }[] {
   const out: { cmd: ShellCommand; action: ShellWord[] }[] = [];
   for (const cmd of script.commands) {
     if (cmd.name === undefined || !programs.includes(cmd.name)) continue;
@@ -273,6 +278,8 @@ export function rpmUnanswered(script: ShellScript, earlier: readonly ShellScript
     if (parsed.options.some((o) => o.name === '--setopt' && o.value !== undefined && ASSUME_YES.test(o.value))) continue;
     out.push({ cmd, action });
   }
+  // Asked only when there is a command to answer: reading the history costs a scan of every earlier script.
+  if (out.length > 0 && (writesAssumeYes(script) || earlier.some(writesAssumeYes))) return [];
   return out;
 }
 

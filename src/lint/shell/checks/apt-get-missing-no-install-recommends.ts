@@ -36,7 +36,7 @@ export default defineShellCheck({
     ],
   },
   check(ctx) {
-    if (aptFalse(aptConfigured([...ctx.earlier, ctx.script], 'APT::Install-Recommends'))) return;
+    if (aptFalse(aptConfigured(ctx.earlier, ctx.script, 'APT::Install-Recommends'))) return;
     for (const cmd of ctx.script.commands) {
       if (aptSubcommand(cmd) !== 'install' || cmd.name === 'aptitude') continue;
       if (hasFlag(cmd, '--no-install-recommends') || aptFalse(aptOption(cmd, 'APT::Install-Recommends'))) continue;

@@ -33,7 +33,7 @@ export default defineShellCheck({
     ],
   },
   check(ctx) {
-    if (aptTrue(aptConfigured([...ctx.earlier, ctx.script], 'APT::Get::Assume-Yes'))) return;
+    if (aptTrue(aptConfigured(ctx.earlier, ctx.script, 'APT::Get::Assume-Yes'))) return;
     for (const cmd of ctx.script.commands) {
       const sub = aptSubcommand(cmd);
       if (sub === undefined || !APT_PROMPTING_SUBCOMMANDS.includes(sub)) continue;

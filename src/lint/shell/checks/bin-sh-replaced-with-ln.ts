@@ -1,14 +1,20 @@
 import { hasFlag, positionals } from '../args.js';
 import { defineShellCheck, type ShellCheckContext } from '../check.js';
-import type { ShellCommand } from '../model.js';
+import type { ShellCommand, ShellScript } from '../model.js';
 
 const SH = ['/bin/sh', '/usr/bin/sh'];
 
 /** True when /bin/sh was deleted or moved away before `ln` (in this RUN or an earlier one). */
 function removed(ctx: ShellCheckContext, ln: ShellCommand): boolean {
-  return [...ctx.earlier, ctx.script].some((s) =>
-    s.commands.some((c) => (s !== ctx.script || c.index < ln.index) && (c.name === 'rm' || c.name === 'mv' || c.name === 'unlink') && positionals(c).some((w) => w.value !== undefined && SH.includes(w.value))),
-  );
+  return ctx.script.commands.some((c) => c.index < ln.index && removesSh(c)) || ctx.earlier.some(scriptRemovesSh);
+}
+
+function removesSh(c: ShellCommand): boolean {
+  return (c.name === 'rm' || c.name === 'mv' || c.name === 'unlink') && positionals(c).some((w) => w.value !== undefined && SH.includes(w.value));
+}
+
+function scriptRemovesSh(script: ShellScript): boolean {
+  return script.commands.some(removesSh);
 }
 
 export default defineShellCheck({
@@ -43,7 +49,7 @@ export default defineShellCheck({
       if (cmd.name !== 'ln') continue;
       const operands = positionals(cmd);
       const target = operands.length >= 2 ? operands[operands.length - 1] : undefined;
-      if (target?.value === undefined || !SH.includes(target.value.replace(/\/+$/, ''))) continue;
+      if (target?.value === undefined || !SH.includes(target.value.replace(/(?<!\/)\/+$/, ''))) continue;
       if (!hasFlag(cmd, '-f', '--force', '-b', '--backup') && !removed(ctx, cmd)) continue;
       ctx.report({
         message: `\`ln … ${target.value}\` swaps the system shell for every program in the image; use a SHELL instruction to choose the shell of RUN instead`,

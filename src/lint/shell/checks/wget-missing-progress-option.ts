@@ -1,5 +1,6 @@
 import { hasFlag, positionals, subcommand } from '../args.js';
 import { defineShellCheck, type ShellCheckContext } from '../check.js';
+import type { ShellScript } from '../model.js';
 
 /**
  * True when `wget` is BusyBox's: an Alpine or BusyBox image where no RUN so far installed GNU wget. BusyBox
@@ -7,9 +8,11 @@ import { defineShellCheck, type ShellCheckContext } from '../check.js';
  */
 function busyboxWget(ctx: ShellCheckContext): boolean {
   if (ctx.image === undefined || !/alpine|busybox/i.test(ctx.image)) return false;
-  return ![...ctx.earlier, ctx.script].some((s) =>
-    s.commands.some((c) => c.name === 'apk' && subcommand(c)?.value === 'add' && positionals(c).some((w) => w.value === 'wget')),
-  );
+  return !(installsWget(ctx.script) || ctx.earlier.some(installsWget));
+}
+
+function installsWget(script: ShellScript): boolean {
+  return script.commands.some((c) => c.name === 'apk' && subcommand(c)?.value === 'add' && positionals(c).some((w) => w.value === 'wget'));
 }
 
 export default defineShellCheck({
