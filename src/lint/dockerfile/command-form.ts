@@ -34,16 +34,14 @@ export function shellDialect(program: string): ShellDialect {
 }
 
 export function commandForm(src: CommandSource): CommandForm {
-  const base = { heredocs: src.heredocs, malformedJson: src.exec === 'malformed' };
   if (src.exec && src.exec !== 'malformed') {
     const { argv, valueMaps } = src.exec;
-    if (argv.length === 0) return { ...base, form: 'exec', argv, script: undefined, noScriptReason: 'empty' };
+    if (argv.length === 0) return form(src, 'exec', argv, undefined, 'empty');
     const words = argv.map((t) => ({ raw: src.text.slice(t.span.start, t.span.end), value: t.value, span: t.span }));
-    return { ...base, form: 'exec', argv, script: parseArgv(words, { valueMaps, dialect: shellDialect(argv[0]!.value) }), noScriptReason: undefined };
+    return form(src, 'exec', argv, parseArgv(words, { valueMaps, dialect: shellDialect(argv[0]!.value) }), undefined);
   }
-  const shellForm = { ...base, form: 'shell' as const, argv: undefined };
-  if (src.argsText.trim() === '' && src.heredocs.length === 0) return { ...shellForm, script: undefined, noScriptReason: 'empty' };
-  if (!src.state.posixShell) return { ...shellForm, script: undefined, noScriptReason: 'non-posix-shell' };
+  if (src.argsText.trim() === '' && src.heredocs.length === 0) return form(src, 'shell', undefined, undefined, 'empty');
+  if (!src.state.posixShell) return form(src, 'shell', undefined, undefined, 'non-posix-shell');
   const dialect = shellDialect(src.state.shell[0] ?? 'sh');
 
   const only = heredocOnly(src);
@@ -51,9 +49,9 @@ export function commandForm(src: CommandSource): CommandForm {
     const body = fileText(src.text, only.bodySpan.start, only.bodySpan.end, only.chomp);
     const interpreter = shebangInterpreter(body.text);
     if (interpreter !== undefined && !POSIX_SHELLS.has(interpreter)) {
-      return { ...shellForm, script: undefined, noScriptReason: 'interpreter' };
+      return form(src, 'shell', undefined, undefined, 'interpreter');
     }
-    return { ...shellForm, script: parseShell(body.text, { map: body.map, dialect: interpreter ? shellDialect(interpreter) : dialect }), noScriptReason: undefined };
+    return form(src, 'shell', undefined, parseShell(body.text, { map: body.map, dialect: interpreter ? shellDialect(interpreter) : dialect }), undefined);
   }
 
   // The logical line, then the here-document bodies and delimiters exactly as they follow it.
@@ -65,7 +63,18 @@ export function commandForm(src: CommandSource): CommandForm {
     map = new SourceMap(map.toFile(0)).appendMap(map).appendMap(tail.map);
     text += tail.text;
   }
-  return { ...shellForm, script: parseShell(text, { map, dialect }), noScriptReason: undefined };
+  return form(src, 'shell', undefined, parseShell(text, { map, dialect }), undefined);
+}
+
+/** One object literal for every outcome, so that all command forms share a hidden class (see parse.ts `extend`). */
+function form(
+  src: CommandSource,
+  kind: CommandForm['form'],
+  argv: CommandForm['argv'],
+  script: CommandForm['script'],
+  noScriptReason: CommandForm['noScriptReason'],
+): CommandForm {
+  return { heredocs: src.heredocs, malformedJson: src.exec === 'malformed', form: kind, argv, script, noScriptReason };
 }
 
 /**

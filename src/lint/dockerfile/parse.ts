@@ -28,23 +28,32 @@ import {
   KEYWORDS,
   type AddInstruction,
   type ArgInstruction,
+  type CmdInstruction,
   type CopyInstruction,
   type DockerComment,
   type DockerfileDoc,
+  type EntrypointInstruction,
   type EnvInstruction,
   type FromInstruction,
+  type HealthcheckInstruction,
   type Heredoc,
   type Instruction,
   type InstructionBase,
   type InstructionOf,
   type Keyword,
   type KeyValue,
+  type LabelInstruction,
   type OnbuildInstruction,
   type ParserDirective,
+  type PlainInstruction,
+  type RunInstruction,
+  type ShellInstruction,
   type Stage,
   type StageState,
   type Token,
+  type UserInstruction,
   type Variable,
+  type WorkdirInstruction,
 } from './model.js';
 import { rangeToSpan } from './positions.js';
 import { BuildState, isWindowsImage, resolveWorkdir } from './state.js';
@@ -258,7 +267,7 @@ class DocBuilder {
       case 'ARG':
         return this.arg(raw, common, place);
       case 'ENV': {
-        const ins: EnvInstruction = { ...(base as InstructionBase<'ENV'>), pairs: this.pairs(raw) };
+        const ins = extend<EnvInstruction>(base, { pairs: this.pairs(raw) });
         if (!place.onbuild) {
           const vars = ins.pairs.map((p) => ({ name: p.name.value, value: this.expandValue(p, place.state), instruction: ins }));
           this.advance(this.state.withEnv(vars));
@@ -266,16 +275,16 @@ class DocBuilder {
         return ins;
       }
       case 'LABEL':
-        return { ...(base as InstructionBase<'LABEL'>), pairs: this.pairs(raw) };
+        return extend<LabelInstruction>(base, { pairs: this.pairs(raw) });
       case 'RUN':
-        return {
-          ...(base as InstructionBase<'RUN'>),
-          mounts: base.flags.filter((f) => f.name === 'mount').map(parseMount),
-          ...this.command(raw, common, place, base.argsText, common.argsMap),
-        };
+        return extend<RunInstruction>(
+          base,
+          { mounts: base.flags.filter((f) => f.name === 'mount').map(parseMount) },
+          this.command(raw, common, place, base.argsText, common.argsMap),
+        );
       case 'CMD':
       case 'ENTRYPOINT':
-        return { ...(base as InstructionBase<'CMD'>), ...this.command(raw, common, place, base.argsText, common.argsMap) } as Instruction;
+        return extend<CmdInstruction | EntrypointInstruction>(base, this.command(raw, common, place, base.argsText, common.argsMap));
       case 'HEALTHCHECK':
         return this.healthcheck(common, place);
       case 'COPY':
@@ -283,7 +292,7 @@ class DocBuilder {
         return this.copy(raw, common, place);
       case 'SHELL': {
         const exec = readExecForm(base.argsText, base.argsSpan, jsonStrings(raw), this.text, this.lines);
-        const ins = { ...(base as InstructionBase<'SHELL'>), argv: exec && exec !== 'malformed' ? exec.argv : undefined };
+        const ins = extend<ShellInstruction>(base, { argv: exec && exec !== 'malformed' ? exec.argv : undefined });
         if (!place.onbuild && ins.argv && ins.argv.length > 0) {
           this.advance(this.state.with({ shell: ins.argv.map((t) => t.value), shellInstruction: ins }));
         }
@@ -291,7 +300,7 @@ class DocBuilder {
       }
       case 'USER': {
         const user = this.wholeArgs(base);
-        const ins = { ...(base as InstructionBase<'USER'>), user };
+        const ins = extend<UserInstruction>(base, { user });
         if (!place.onbuild && user) {
           const value = this.expandToken(user, place.state);
           this.advance(this.state.with({ user: value ?? user.value, userInstruction: ins }));
@@ -300,7 +309,7 @@ class DocBuilder {
       }
       case 'WORKDIR': {
         const path = this.wholeArgs(base);
-        const ins = { ...(base as InstructionBase<'WORKDIR'>), path };
+        const ins = extend<WorkdirInstruction>(base, { path });
         if (!place.onbuild && path) {
           const value = this.expandToken(path, place.state);
           const workdir = value === undefined ? undefined : resolveWorkdir(this.state.workdir, value);
@@ -311,7 +320,7 @@ class DocBuilder {
       case 'ONBUILD':
         return this.onbuild(raw, common, place);
       default:
-        return { ...(base as InstructionBase<'EXPOSE'>) };
+        return base as PlainInstruction;
     }
   }
 
@@ -380,7 +389,7 @@ class DocBuilder {
       image.isStageRef = baseStage !== undefined;
     }
     const platform = baseStage ? baseStage.platform : image && isWindowsImage(image.resolved) ? 'windows' : 'linux';
-    const ins: FromInstruction = { ...(base as InstructionBase<'FROM'>), image, alias, asToken, platform: base.flag('platform'), state: this.globalState };
+    const ins = extend<FromInstruction>(base, { image, alias, asToken, platform: base.flag('platform'), state: this.globalState });
     const stageState = baseStage ? BuildState.inherit(baseStage.endState) : BuildState.initial(platform);
     const instructions: Instruction[] = [ins];
     const stageFindCache: FindCache = new Map();
@@ -410,7 +419,7 @@ class DocBuilder {
   }
 
   private arg(raw: AstInstruction, common: Common, place: Place): ArgInstruction {
-    const ins: ArgInstruction = { ...(common.base as InstructionBase<'ARG'>), pairs: this.pairs(raw) };
+    const ins = extend<ArgInstruction>(common.base, { pairs: this.pairs(raw) });
     if (place.onbuild) return ins;
     const inStage = this.stages.length > 0;
     let state = this.state;
@@ -459,7 +468,7 @@ class DocBuilder {
         state: place.state,
       });
     }
-    return { ...(base as InstructionBase<'HEALTHCHECK'>), type, command };
+    return extend<HealthcheckInstruction>(base, { type, command });
   }
 
   private copy(raw: AstInstruction, common: Common, place: Place): CopyInstruction | AddInstruction {
@@ -472,20 +481,19 @@ class DocBuilder {
       const resolved = expand(fromFlag.value, fromFlag.valueSpan.start, (n) => place.state.variable(n), this.escapeChar);
       if (resolved.unresolved.length === 0) fromStage = this.stageRef(resolved.value, place.stage);
     }
-    const ins = {
-      ...(base as InstructionBase<'COPY'>),
+    const ins = extend<CopyInstruction | AddInstruction>(base, {
       form: exec && exec !== 'malformed' ? ('exec' as const) : ('shell' as const),
       sources: words.slice(0, -1),
       destination: words.length > 1 ? words[words.length - 1] : undefined,
       heredocs: common.heredocs,
       fromStage,
-    } as CopyInstruction | AddInstruction;
+    });
     if (fromStage && !place.onbuild) fromStage.copiedBy.push(ins);
     return ins;
   }
 
   private onbuild(raw: AstInstruction, common: Common, place: Place): OnbuildInstruction {
-    const ins: OnbuildInstruction = { ...(common.base as InstructionBase<'ONBUILD'>), trigger: undefined };
+    const ins = extend<OnbuildInstruction>(common.base, { trigger: undefined });
     const triggerRaw = (raw as unknown as { getTriggerInstruction(): AstInstruction | null }).getTriggerInstruction?.();
     const keyword = triggerRaw?.getKeyword();
     if (triggerRaw && keyword && KEYWORD_SET.has(keyword) && keyword !== 'ONBUILD' && keyword !== 'FROM') {
@@ -493,7 +501,7 @@ class DocBuilder {
       this.triggers.push(ins.trigger);
     } else if (triggerRaw && keyword && KEYWORD_SET.has(keyword)) {
       // ONBUILD ONBUILD / ONBUILD FROM: kept as a trigger for the rule that reports it, never run.
-      ins.trigger = { ...this.common(triggerRaw, keyword as Keyword, { ...place, onbuild: ins }).base } as Instruction;
+      ins.trigger = this.common(triggerRaw, keyword as Keyword, { ...place, onbuild: ins }).base as Instruction;
       this.triggers.push(ins.trigger);
     }
     return ins;
@@ -553,6 +561,16 @@ class DocBuilder {
     const exp = expand(raw, pair.value.span.start, (n) => state.variable(n), this.escapeChar);
     return exp.unresolved.length > 0 ? undefined : exp.value;
   }
+}
+
+/**
+ * The instruction: `base` with its keyword's fields added in place. Not `{ ...base, field }`: V8 (Node 20)
+ * gives each object made by a spread followed by more properties a hidden class of its own, and every
+ * rule reading thousands of such instructions then pays a megamorphic property lookup per access (reading
+ * `run.script` of 30,000 RUNs took 30 ms instead of 1 ms). Added in place, they share one per keyword.
+ */
+function extend<T extends Instruction>(base: InstructionBase, ...fields: object[]): T {
+  return Object.assign(base, ...fields) as unknown as T;
 }
 
 /**

@@ -144,7 +144,7 @@ class Walker {
       inner.run();
       inner.runNested();
       for (const c of inner.commands) {
-        c.context = { ...n.context, ...onlyTrue(c.context), nested: true };
+        c.context = withContext(withContext(n.context, c.context), { nested: true });
         this.commands.push(c);
       }
       this.pipelines.push(...inner.pipelines);
@@ -191,14 +191,14 @@ class Walker {
         this.visitList(node, ctx, pipeline);
         return;
       case 'subshell':
-        this.visitChildren(node, { ...ctx, subshell: true }, pipeline);
+        this.visitChildren(node, withContext(ctx, { subshell: true }), pipeline);
         return;
       case 'command_substitution':
       case 'process_substitution':
-        this.visitChildren(node, { ...ctx, substitution: true }, undefined);
+        this.visitChildren(node, withContext(ctx, { substitution: true }), undefined);
         return;
       case 'function_definition':
-        this.visitChildren(node, { ...ctx, function: true }, undefined);
+        this.visitChildren(node, withContext(ctx, { function: true }), undefined);
         return;
       case 'if_statement':
       case 'elif_clause':
@@ -220,7 +220,7 @@ class Walker {
       const child = children[i]!;
       if (child.isNamed || child.childCount > 0) {
         const background = children[i + 1]?.type === '&' && !ctx.background;
-        this.visit(child, background ? { ...ctx, background: true } : ctx, pipeline);
+        this.visit(child, background ? withContext(ctx, { background: true }) : ctx, pipeline);
       }
       else if (child.isMissing) {
         this.hasErrors = true;
@@ -238,7 +238,7 @@ class Walker {
         continue;
       }
       if (child.type === 'do_group' || child.type === 'elif_clause' || child.type === 'else_clause') inCondition = false;
-      this.visit(child, inCondition ? { ...ctx, condition: true } : ctx, undefined);
+      this.visit(child, inCondition ? withContext(ctx, { condition: true }) : ctx, undefined);
     }
   }
 
@@ -265,7 +265,7 @@ class Walker {
       if (!child.isNamed) continue;
       const next = items[i + 1];
       const op = next && !next.isNamed ? next.type : undefined;
-      const childCtx = op === '&&' || op === '||' ? { ...ctx, condition: true } : ctx;
+      const childCtx = op === '&&' || op === '||' ? withContext(ctx, { condition: true }) : ctx;
       this.visit(child, childCtx, pipeline);
     }
   }
@@ -454,7 +454,7 @@ class Walker {
   /** `sh -c '…'` and `bash <<EOF`: queue the script for parsing. */
   private maybeNestedScript(cmd: ShellCommand, ctx: ShellCommandContext, valueMapOf?: (w: ShellWord) => SourceMap | undefined): void {
     if (this.depth >= MAX_NESTING || cmd.name === undefined) return;
-    const nestedCtx = { ...ctx, nested: true };
+    const nestedCtx = withContext(ctx, { nested: true });
     if (cmd.name === 'su') {
       // su [options] [user] -c COMMAND: the command runs in the user's shell.
       const i = cmd.args.findIndex((a) => a.value === '-c' || a.value === '--command');
@@ -473,7 +473,7 @@ class Walker {
     for (let i = 0; i < args.length; i++) {
       const v = args[i]!.value;
       if (v === undefined || !v.startsWith('-') || v === '-' || v === '--') break;
-      if (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(v)) {
+      if (/^-[a-bd-zA-Z]*c[a-zA-Z]*$/.test(v)) {
         let j = i + 1;
         // `-o pipefail -c`: options after -c are still options until the script word.
         while (j < args.length && args[j]!.value?.startsWith('-') && args[j]!.value !== '-') j += args[j]!.value === '-o' ? 2 : 1;
@@ -520,7 +520,7 @@ class Walker {
     const word = this.word(node);
     const nameNode = node.childForFieldName('name');
     const name = nameNode ? this.text.slice(nameNode.startIndex, nameNode.endIndex) : word.raw.split('=')[0]!;
-    const a = assignmentFromWord(word, name.replace(/\[.*$/, ''));
+    const a = assignmentFromWord(word, name.replace(/\[.*/s, ''));
     return a;
   }
 
@@ -580,10 +580,20 @@ class Walker {
 }
 
 /** The flags of a context that are set (they survive merging a nested script into its host). */
-function onlyTrue(ctx: ShellCommandContext): Partial<ShellCommandContext> {
-  const out: Partial<ShellCommandContext> = {};
-  for (const key of Object.keys(ctx) as (keyof ShellCommandContext)[]) if (ctx[key]) out[key] = true;
-  return out;
+/**
+ * `ctx` with the flags that are true in `set` turned on, always as the same six-field literal: a spread
+ * (`{ ...ctx, condition: true }`) gives each object a hidden class of its own in V8, and every rule's
+ * read of `cmd.context` would then be a megamorphic lookup.
+ */
+function withContext(ctx: ShellCommandContext, set: Partial<ShellCommandContext>): ShellCommandContext {
+  return {
+    subshell: ctx.subshell || set.subshell === true,
+    substitution: ctx.substitution || set.substitution === true,
+    condition: ctx.condition || set.condition === true,
+    background: ctx.background || set.background === true,
+    function: ctx.function || set.function === true,
+    nested: ctx.nested || set.nested === true,
+  };
 }
 
 /** A map that sends every character of a word's value to the whole word (positions are approximate). */
