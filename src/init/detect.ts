@@ -153,8 +153,8 @@ function projectName(pyproject: string | undefined, dir: string): string {
 /** Names in pyproject's `[project] dependencies` and `[project.optional-dependencies]` lists. */
 function pyprojectDependencies(text: string): string[] {
   const lists = [
-    /^dependencies\s*=\s*\[([\s\S]*?)\]/m.exec(iniSection(text, 'project') ?? '')?.[1] ?? '',
-    ...[...(iniSection(text, 'project.optional-dependencies') ?? '').matchAll(/=\s*\[([\s\S]*?)\]/g)].map((m) => m[1]!),
+    /^dependencies\s*=\s*\[([^\]]*)\]/m.exec(iniSection(text, 'project') ?? '')?.[1] ?? '',
+    ...[...(iniSection(text, 'project.optional-dependencies') ?? '').matchAll(/=\s*\[([^\]]*)\]/g)].map((m) => m[1]!),
   ];
   return lists.flatMap((list) => [...list.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => m[1]!.toLowerCase().replace(/_/g, '-')));
 }
@@ -210,9 +210,9 @@ function detectTestFramework(
   ];
   for (const file of testFiles) {
     const source = read(file) ?? '';
-    if (/^\s*import pytest|^\s*from pytest\b/m.test(source)) return { name: 'pytest', from: file };
+    if (/^[^\S\n\r\u2028\u2029]*import pytest|^[^\S\n\r\u2028\u2029]*from pytest\b/m.test(source)) return { name: 'pytest', from: file };
   }
-  const unittestFile = testFiles.find((f) => /^\s*(import unittest|from unittest\b|from tornado\.testing\b)/m.test(read(f) ?? ''));
+  const unittestFile = testFiles.find((f) => /^[^\S\n\r\u2028\u2029]*(import unittest|from unittest\b|from tornado\.testing\b)/m.test(read(f) ?? ''));
   return unittestFile ? { name: 'unittest', from: unittestFile } : undefined;
 }
 

@@ -142,6 +142,7 @@ function describeNode(d: NodeDetection): string[] {
   if (d.engines) found.push(`engines: node ${d.engines.value}`);
   if (d.command) found.push(`start: ${d.command.value.join(' ')} (${d.command.from})`);
   if (d.framework) found.push(`framework: ${d.framework.value} (${d.framework.from})`);
+  if (d.bin) found.push(`program: ${d.bin.value} (${d.bin.from})`);
   if (d.port) found.push(`port ${d.port.value} (${d.port.from})`);
   const scripts = ['test', 'lint', 'build'].filter((s) => d.scripts[s]);
   if (scripts.length) found.push(`package.json scripts: ${scripts.join(', ')}`);

@@ -31,6 +31,8 @@ export interface NodeDetection {
   dependencies: Set<string>;
   devDependencies: Set<string>;
   framework?: Found<'express' | 'fastify' | 'koa' | 'http' | 'vite'>;
+  /** The program package.json's `bin` installs (the one named like the package when there are several). */
+  bin?: Found<string>;
 }
 
 export interface GoDetection {
@@ -77,9 +79,9 @@ export function slipwayName(candidates: (string | undefined)[], dir: string): st
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^[^a-z]+/, '')
-      .replace(/-+$/, '')
+      .replace(/(?<!-)-+$/, '')
       .slice(0, 63)
-      .replace(/-+$/, '');
+      .replace(/(?<!-)-+$/, '');
     if (name) return name;
   }
   return 'app';
@@ -192,6 +194,9 @@ export function detectNode(dir: string, ltsNames: Readonly<Record<string, string
   const port = sourcePort(detection.entrySource);
   if (port && entry) detection.port = { value: port, from: entry };
 
+  const bin = binScript(pkg.bin, typeof pkg.name === 'string' ? pkg.name : undefined);
+  if (bin) detection.bin = { value: bin, from: 'package.json bin' };
+
   const all = new Set([...dependencies, ...devDependencies]);
   const server = (['express', 'fastify', 'koa'] as const).find((f) => dependencies.has(f));
   if (server) detection.framework = { value: server, from: 'package.json dependencies' };
@@ -199,6 +204,23 @@ export function detectNode(dir: string, ltsNames: Readonly<Record<string, string
     detection.framework = { value: 'http', from: entry! };
   } else if (all.has('vite')) detection.framework = { value: 'vite', from: 'package.json devDependencies' };
   return detection;
+}
+
+/**
+ * The script of package.json's `bin`: the string form, or the entry named like the package (else the
+ * first) of the object form; `./` removed. Paths that leave the package are ignored.
+ */
+export function binScript(bin: unknown, packageName: string | undefined): string | undefined {
+  let path: unknown = bin;
+  if (bin && typeof bin === 'object' && !Array.isArray(bin)) {
+    const entries = Object.entries(bin);
+    const unscoped = packageName?.replace(/^@[^/]+\//, '');
+    path = (entries.find(([name]) => name === unscoped) ?? entries[0])?.[1];
+  }
+  if (typeof path !== 'string') return undefined;
+  const clean = path.replace(/^(\.\/)+/, '');
+  if (clean === '' || clean.startsWith('/') || clean.split('/').includes('..')) return undefined;
+  return clean;
 }
 
 export function detectGo(dir: string): GoDetection {

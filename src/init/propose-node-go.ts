@@ -4,19 +4,28 @@
  */
 import { DEFAULT_GO_VERSION, DEFAULT_NODE_VERSION, compareVersions, isNodeLts, runtimeStatus, supportedVersions } from '../descriptor/runtime-versions.js';
 import type { GoDetection, NodeDetection } from './node-go-detect.js';
+import { DEFAULTS } from '../descriptor/defaults.js';
 import { healthPath, type Proposal } from './propose.js';
 
 /** The port each preset's server listens on when the code does not say. */
 const PRESET_PORTS: Record<string, number> = { 'node-express': 3000, 'node-vite': 8080, 'go-http': 8080 };
 const PRESET_COMMANDS: Record<string, string[]> = { 'node-express': ['node', 'server.js'], 'node-vite': ['nginx', '-g', 'daemon off;'] };
 
-/** The preset of what the repository is: an HTTP server, a Vite site, a net/http service. */
+/**
+ * The preset of what the repository is: an HTTP server, a Vite site, a command-line program (a
+ * package.json `bin` and no server framework), a net/http service.
+ */
 export function detectedPreset(d: NodeDetection | GoDetection): string | undefined {
   if (d.language === 'go') return d.http ? 'go-http' : undefined;
   const framework = d.framework?.value;
   if (framework === 'vite') return 'node-vite';
+  if (framework && framework !== 'http') return 'node-express';
+  if (d.bin) return 'node-cli';
   return framework ? 'node-express' : undefined;
 }
+
+/** Where the image keeps the code: a `cli` program's script is named by its path there. */
+const IMAGE_CODE_DIR = DEFAULTS.image.workdir;
 
 /** The majors of `candidates` an engines.node range (`>=20`, `^22.0.0`, `20.x || 22.x`, `>=18 <23`) allows. */
 export function enginesMajors(range: string, candidates: readonly string[]): string[] {
@@ -25,7 +34,7 @@ export function enginesMajors(range: string, candidates: readonly string[]): str
     let low = 0;
     let high = Infinity;
     let exact: number | undefined;
-    for (const m of part.matchAll(/(>=|<=|>|<|\^|~|=)?\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?/g)) {
+    for (const m of part.matchAll(/(>=|<=|>|<|\^|~|=)?(?<!\s)\s*v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?/g)) {
       const op = m[1] ?? '';
       const major = Number(m[2]);
       const minor = m[3];
@@ -70,6 +79,7 @@ export function proposeNode(d: NodeDetection, preset: string | undefined, today:
   if (preset) proposal.preset = preset;
 
   const staticSite = preset === 'node-vite';
+  if (preset === 'node-cli') return proposeNodeCli(d, proposal);
   if (staticSite) proposal.command = PRESET_COMMANDS['node-vite']!;
   else if (d.command) proposal.command = d.command.value;
   else {
@@ -88,6 +98,28 @@ export function proposeNode(d: NodeDetection, preset: string | undefined, today:
   else if (staticSite) notes.push('package.json has no build script; node-vite runs `npm run build` (vite build) to make dist/');
   const npmDefaultTest = /no test specified/.test(d.scripts.test ?? '');
   if (!d.scripts.test || npmDefaultTest) notes.push(`package.json has no test script; add one (e.g. \`node --test\`) so that \`${pm} test\` runs the tests in CI`);
+  if (d.scripts.lint) proposal.lint = [pm, 'run', 'lint'];
+  return proposal;
+}
+
+/** The rest of a `node-cli` proposal: the bin script as the ENTRYPOINT, no port, no health check. */
+function proposeNodeCli(d: NodeDetection, proposal: Proposal): Proposal {
+  const pm = proposal.packageManager!;
+  const script = d.bin?.value ?? d.command?.value.find((w, i) => i > 0 && !w.startsWith('-'));
+  if (script) proposal.command = ['node', `${IMAGE_CODE_DIR}/${script}`];
+  else {
+    proposal.command = ['node', `${IMAGE_CODE_DIR}/cli.js`];
+    proposal.notes.push(`no bin script found in package.json; assuming node ${IMAGE_CODE_DIR}/cli.js: set app.command`);
+  }
+  if (d.scripts.build) proposal.buildScript = 'build';
+  if (d.scripts.prepare) {
+    proposal.ignoreScripts = true;
+    proposal.notes.push(
+      `package.json has a prepare script (${d.scripts.prepare}); it cannot run while the image installs from package.json and the lockfile alone, so node.ignoreScripts is on (the build runs afterwards)`,
+    );
+  }
+  const npmDefaultTest = /no test specified/.test(d.scripts.test ?? '');
+  if (!d.scripts.test || npmDefaultTest) proposal.notes.push(`package.json has no test script; add one (e.g. \`node --test\`) so that \`${pm} test\` runs the tests in CI`);
   if (d.scripts.lint) proposal.lint = [pm, 'run', 'lint'];
   return proposal;
 }

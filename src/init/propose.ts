@@ -34,6 +34,8 @@ export interface Proposal {
   /** Node.js: the package manager and the package.json script that builds the application. */
   packageManager?: NodePackageManager;
   buildScript?: string;
+  /** Node.js: install the image's dependencies without lifecycle scripts (a `prepare` that builds). */
+  ignoreScripts?: boolean;
   /** Go: the directory of the main package, when not the module root. */
   goMain?: string;
   /** What the proposal is based on, and what the user should check; printed by init. */

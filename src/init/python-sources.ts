@@ -76,7 +76,7 @@ export type Framework = 'tornado' | 'flask' | 'fastapi';
 /** The web framework a module imports, if one of those slipway has a preset for. */
 export function importedFramework(source: string): Framework | undefined {
   for (const framework of ['fastapi', 'flask', 'tornado'] as const) {
-    if (new RegExp(`^\\s*(from|import)\\s+${framework}\\b`, 'm').test(source)) return framework;
+    if (new RegExp(`^[^\\S\\n\\r\\u2028\\u2029]*(from|import)\\s+${framework}\\b`, 'm').test(source)) return framework;
   }
   return undefined;
 }
@@ -97,8 +97,8 @@ export function statedPort(source: string): number | undefined {
     /define\(\s*["']port["']\s*,\s*default\s*=\s*(\d{2,5})\b/,
     /\brun\([^)]*\bport\s*=\s*(\d{2,5})\b/,
     /--port[=\s]+(\d{2,5})\b/,
-    /--bind[=\s]+\S*:(\d{2,5})\b/,
-    /^\s*PORT\s*=\s*(\d{2,5})\b/m,
+    /--bind[=\s]+(?:[^=\s]\S*)?:(\d{2,5})\b/,
+    /^[^\S\n\r\u2028\u2029]*PORT\s*=\s*(\d{2,5})\b/m,
   ];
   for (const pattern of patterns) {
     const port = Number(pattern.exec(source)?.[1]);

@@ -35,6 +35,7 @@ export function renderDescriptor(p: Proposal, schemaRef: string): string {
     const node: NonNullable<RawDescriptor['node']> = {};
     if (p.packageManager && p.packageManager !== (inherited?.packageManager ?? DEFAULTS.node.packageManager)) node.packageManager = p.packageManager;
     if (p.buildScript !== inherited?.buildScript) node.buildScript = p.buildScript ?? false;
+    if ((p.ignoreScripts ?? false) !== (inherited?.ignoreScripts ?? DEFAULTS.node.ignoreScripts)) node.ignoreScripts = p.ignoreScripts ?? false;
     if (Object.keys(node).length) d.node = node;
   }
   if (p.language === 'go' && p.goMain) d.go = { main: p.goMain };

@@ -114,6 +114,49 @@ describe('slipway init on a Node.js repository', () => {
     expect(p.test.command).toEqual(['yarn', 'test']);
   });
 
+  test('a package with a bin and no server becomes node-cli: the bin script as the ENTRYPOINT, no port', async () => {
+    const dir = makeRepo({
+      'package.json': JSON.stringify({
+        name: '@tools/count',
+        bin: { count: './dist/cli.js', other: './dist/other.js' },
+        scripts: { build: 'tsc', prepare: 'npm run build', test: 'node --test', lint: 'eslint .' },
+        dependencies: { yargs: '^18.0.0' },
+      }),
+      'package-lock.json': '{}',
+      'src/cli.ts': "import { createServer } from 'node:http';\n",
+    });
+    const result = await init(dir);
+    expect(parse(result.text)).toEqual({
+      name: 'count',
+      extends: 'node-cli',
+      runtime: { version: '24' },
+      node: { buildScript: 'build', ignoreScripts: true },
+      app: { command: ['node', '/app/dist/cli.js'] },
+      test: { lint: ['npm', 'run', 'lint'] },
+    });
+    expect(describeDetection(result.detection!)).toContain('program: dist/cli.js (package.json bin)');
+    expect(result.proposal!.notes).toEqual([expect.stringMatching(/^package\.json has a prepare script \(npm run build\).*node\.ignoreScripts is on/)]);
+    const p = loadProject({ cwd: dir, today: TODAY });
+    expect(p.app.kind).toBe('cli');
+    expect(p.app.port).toBeUndefined();
+    expect(p.language === 'node' && p.node.ignoreScripts).toBe(true);
+  });
+
+  test('a server framework wins over a bin; a bin outside the package is ignored', async () => {
+    const server = makeRepo({
+      'package.json': JSON.stringify({ name: 'svc', bin: 'server.js', scripts: { start: 'node server.js', test: 'node --test' }, dependencies: { express: '^5.1.0' } }),
+      'package-lock.json': '{}',
+      'server.js': EXPRESS_SERVER,
+    });
+    expect(parse((await init(server)).text).extends).toBe('node-express');
+    const outside = makeRepo({
+      'package.json': JSON.stringify({ name: 'x', bin: '../elsewhere.js', main: 'index.js', scripts: { test: 'node --test' } }),
+      'package-lock.json': '{}',
+      'index.js': 'console.log(1);\n',
+    });
+    expect(parse((await init(outside)).text).extends).toBeUndefined();
+  });
+
   test('on a terminal it asks for the Node.js version among the supported ones, and offers the Node.js presets', async () => {
     const dir = makeRepo({
       'package.json': JSON.stringify({ name: 'svc', scripts: { start: 'node server.js', test: 'node --test' } }),
