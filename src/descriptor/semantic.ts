@@ -272,7 +272,7 @@ function appKind(d: RawDescriptor): Diagnostic[] {
   }
   const workdir = app.workdir ?? DEFAULTS.app.workdir;
   const imageWorkdir = d.image?.workdir ?? DEFAULTS.image.workdir;
-  if (workdir.replace(/\/+$/, '') === imageWorkdir.replace(/\/+$/, '')) {
+  if (workdir.replace(/(?<!\/)\/+$/, '') === imageWorkdir.replace(/(?<!\/)\/+$/, '')) {
     out.push(
       error(
         app.workdir !== undefined ? ['app', 'workdir'] : ['image', 'workdir'],
@@ -282,7 +282,7 @@ function appKind(d: RawDescriptor): Diagnostic[] {
   }
   const [program, script] = app.command ?? [];
   if (program !== undefined && script !== undefined && SCRIPT_RUNNERS[program]?.test(script) && !script.startsWith('/')) {
-    const inImage = `${imageWorkdir.replace(/\/+$/, '')}/${script.replace(/^\.\//, '')}`;
+    const inImage = `${imageWorkdir.replace(/(?<!\/)\/+$/, '')}/${script.replace(/^\.\//, '')}`;
     out.push(
       error(
         ['app', 'command', 1],

@@ -146,7 +146,7 @@ function nodeSettings(d: RawDescriptor): NodeSettings {
 }
 
 function goSettings(d: RawDescriptor, name: string): GoSettings {
-  const main = (d.go?.main ?? DEFAULTS.go.main).replace(/^\.\/(?=.)/, '').replace(/\/+$/, '') || '.';
+  const main = (d.go?.main ?? DEFAULTS.go.main).replace(/^\.\/(?=.)/, '').replace(/(?<!\/)\/+$/, '') || '.';
   const go: GoSettings = { main, binary: d.go?.binary ?? name };
   if (d.go?.proxy !== undefined) go.proxy = d.go.proxy;
   return go;

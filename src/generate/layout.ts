@@ -3,7 +3,7 @@ import * as prettier from 'prettier';
 
 /** Trims trailing blanks, keeps at most one empty line in a row, ends with exactly one newline. */
 export function tidyText(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/(?<![ \t])[ \t]+$/, ''));
   const out: string[] = [];
   for (const line of lines) {
     if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;

@@ -237,7 +237,7 @@ export function buildPackages(project: Project): { buildPackages: string[]; buil
 /** Code copied into the image: one COPY each, `src` → `./src`, leaving out what is already copied. */
 export function codeCopies(project: Project, copiedBefore: readonly string[]): { src: string; dest: string }[] {
   return relList('image.copy', project.image.copy)
-    .map((src) => src.replace(/\/+$/, '') || '.')
+    .map((src) => src.replace(/(?<!\/)\/+$/, '') || '.')
     .filter((src) => !copiedBefore.includes(src))
     .map((src) => ({ src, dest: src === '.' ? '.' : `./${src}` }));
 }

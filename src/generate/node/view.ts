@@ -148,7 +148,7 @@ export function nodeView(project: NodeProject): NodeView {
     probe: nginx ? wgetProbe : nodeProbe,
   });
   const buildScript = node.buildScript === undefined ? null : node.buildScript;
-  const outputs = node.buildOutput.map((o, i) => v.relativePath(`node.buildOutput[${i}]`, o).replace(/\/+$/, ''));
+  const outputs = node.buildOutput.map((o, i) => v.relativePath(`node.buildOutput[${i}]`, o).replace(/(?<!\/)\/+$/, ''));
   const inWorkdir = (path: string) => `${base.workdir.replace(/\/$/, '')}/${path}`;
   return {
     ...base,

@@ -22,7 +22,7 @@ export function variableReferences(doc: DockerfileDoc, span: Span): VariableRefe
     }
     if (c === "'") single = !single;
     if (c !== '$' || single) continue;
-    const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i, span.end));
+    const m = /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_])[^}]*\}|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i, span.end));
     if (!m) continue;
     out.push({ name: (m[1] ?? m[2])!, text: m[0], span: { start: i, end: i + m[0].length } });
     i += m[0].length - 1;

@@ -60,8 +60,8 @@ export function resolveRuleName(registry: KindRegistry, name: string): SelectorR
   const trimmed = name.trim();
   if (trimmed === '') return { error: 'empty rule name' };
   if (trimmed.includes('*')) {
-    const re = globToRegExp(trimmed);
-    const ids = registry.rules.map((r) => r.meta.id).filter((id) => re.test(id));
+    const matches = globMatcher(trimmed);
+    const ids = registry.rules.map((r) => r.meta.id).filter(matches);
     if (ids.length === 0) return { error: `no rule matches "${trimmed}"` };
     return { ids };
   }
@@ -83,12 +83,28 @@ function didYouMeanSuffix(name: string, registry: KindRegistry): string | undefi
   return [...registry.byId.keys()].filter((id) => tailOf(id) === best).join('" or "');
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, 'i');
+/**
+ * A case-insensitive matcher for a glob whose only wildcard is `*`. Not a regular expression:
+ * `^a.*b.*c$` backtracks polynomially in the number of stars, and globs come from configuration
+ * files in the repositories slipway lints; this is linear in the id for each part of the glob.
+ */
+function globMatcher(glob: string): (id: string) => boolean {
+  const parts = glob.toLowerCase().split('*');
+  const first = parts[0]!;
+  const last = parts[parts.length - 1]!;
+  const middle = parts.slice(1, -1);
+  return (id) => {
+    const text = id.toLowerCase();
+    if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+    let at = first.length;
+    const end = text.length - last.length;
+    for (const part of middle) {
+      const found = text.indexOf(part, at);
+      if (found < 0 || found + part.length > end) return false;
+      at = found + part.length;
+    }
+    return true;
+  };
 }
 
 /** Hadolint's own codes (DL rules, ShellCheck): accepted without a slipway equivalent when migrating. */

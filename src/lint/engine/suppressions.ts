@@ -102,7 +102,7 @@ export function parseDirectives(
       const [whole, , scope, codes] = hadolint as unknown as [string, string, string | undefined, string];
       const codesStart = whole.length - codes.length;
       // Codes may be followed by ", " and more codes: take the rest up to a trailing comment.
-      const tail = text.slice(codesStart).replace(/\s+#.*$/, '');
+      const tail = text.slice(codesStart).replace(/(?<!\s)\s+#.*$/, '');
       const refs = splitNames(tail, ',', line, codesStart);
       if (refs.length === 0 || refs.some((r) => !/^[A-Z]+[0-9]+$/.test(r.name))) continue;
       for (const ref of refs) {

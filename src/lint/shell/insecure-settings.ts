@@ -61,20 +61,20 @@ interface TextPattern extends InsecureSetting {
 
 const BOOL_TRUE = '"?(?:1|true|yes|on)\\b';
 const BOOL_FALSE = '"?(?:0|false|no|off)\\b';
-const SEP = '\\s*(?:=\\s*|\\s+)';
+const SEP = '(?:\\s*=\\s*|\\s+)';
 
 /** Configuration text, matched inside a word or a here-document a script writes. */
 const TEXT: readonly TextPattern[] = [
   { pattern: new RegExp(`APT::Get::AllowUnauthenticated${SEP}${BOOL_TRUE}`, 'i'), kind: 'signature', what: 'makes APT install packages it cannot authenticate' },
   { pattern: new RegExp(`Acquire::AllowInsecureRepositories${SEP}${BOOL_TRUE}`, 'i'), kind: 'signature', what: 'makes APT use repositories without a valid signature' },
   { pattern: new RegExp(`Acquire::AllowDowngradeToInsecureRepositories${SEP}${BOOL_TRUE}`, 'i'), kind: 'signature', what: 'makes APT accept a repository that lost its signature' },
-  { pattern: /\[[^\]]*\b(?:trusted|allow-insecure)=yes\b[^\]]*\]/i, kind: 'signature', what: 'makes APT trust this package source without checking its signature' },
+  { pattern: /\[[^\][]*\b(?:trusted|allow-insecure)=yes\b[^\]]*\]/i, kind: 'signature', what: 'makes APT trust this package source without checking its signature' },
   { pattern: new RegExp(`Acquire::https::(?:[^:"\\s]+::)?Verify-(?:Peer|Host)${SEP}${BOOL_FALSE}`, 'i'), kind: 'tls', what: "turns off APT's HTTPS certificate verification" },
   { pattern: /(?:^|[\s;'"]|\\n)gpgcheck\s*=\s*(?:0|false|no)\b/im, kind: 'signature', what: 'turns off the GPG signature check of yum/dnf packages' },
   { pattern: /(?:^|[\s;'".]|\\n)sslverify\s*=\s*(?:0|false|no)\b/im, kind: 'tls', what: 'turns off TLS certificate verification' },
   { pattern: /(?:^|[\s;'"]|\\n)strict-ssl\s*=\s*false\b/im, kind: 'tls', what: 'makes npm accept any TLS certificate' },
   { pattern: /(?:^|[\s;'"]|\\n)check[-_]certificate\s*=\s*(?:off|0|no)\b/im, kind: 'tls', what: 'makes wget accept any TLS certificate' },
-  { pattern: /(?:^|\\n)\s*trusted[-_]host\s*=\s*\S/im, kind: 'tls', what: 'makes pip skip TLS verification for these hosts' },
+  { pattern: /(?:^|\\n)[^\S\n\r\u2028\u2029]*trusted[-_]host\s*=\s*\S/im, kind: 'tls', what: 'makes pip skip TLS verification for these hosts' },
 ];
 
 /** The first insecure configuration in `text`, with its offset in `text`. */

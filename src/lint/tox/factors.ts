@@ -51,7 +51,7 @@ export function expandNames(text: string, base: number): { names: GeneratedName[
     if (body === '') continue;
     const span = { start: base + trimmedStart, end: base + trimmedStart + body.length };
     checkBraces(body, span.start, issues);
-    const inner = /\S\s+\S/.exec(body.replace(/\{[^}]*\}/g, (m) => m.replace(/\s/g, '_')));
+    const inner = /\S\s+\S/.exec(body.replace(/\{[^{}]*\}/g, (m) => m.replace(/\s/g, '_')));
     if (inner) {
       issues.push({
         message: `\`${body}\` contains a space; tox drops spaces inside a name, so this is one env \`${body.replace(/\s+/g, '')}\` — separate env names with commas or new lines`,
@@ -201,7 +201,7 @@ export interface FactorCondition {
 }
 
 /** tox's pattern for a conditional line (`^((?P<factor_expr>[\w{}.!,-]+):\s+)?(?P<content>.*?)$`). */
-const CONDITION = /^([\w{}.!,-]+):\s+(.*)$/;
+const CONDITION = /^([\w{}.!,-]+):\s+(\S.*|)$/;
 
 /** The factor condition a value line starts with, if any. */
 export function parseCondition(text: string, base: number): FactorCondition | undefined {

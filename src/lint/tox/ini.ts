@@ -57,7 +57,7 @@ export interface IniDoc {
 
 const COMMENT = /^\s*[#;]/;
 const SECTION = /^\[(.+)\]/;
-const OPTION = /^(.*?)\s*([=:])\s*(.*)$/;
+const OPTION = /^(|[^=:]*[^=:\s])\s*([=:])\s*(?!\s)(.*)$/;
 
 export function parseIni(text: string): { doc: IniDoc; problems: ParseProblem[] } {
   const lines = new LineIndex(text);

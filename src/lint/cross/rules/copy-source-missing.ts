@@ -86,7 +86,7 @@ export default defineRule<ProjectDoc>({
           const value = source.value;
           if (value.startsWith('<<') || value.includes('$') || /[*?[\]{}]/.test(value)) continue; // here-documents, variables, globs, templates
           if (ins.keyword === 'ADD' && /^([a-z][a-z0-9+.-]*:\/\/|git@)/i.test(value)) continue;
-          const rel = posix.normalize(value.replace(/^\/+/, '')).replace(/\/+$/, '') || '.';
+          const rel = posix.normalize(value.replace(/^\/+/, '')).replace(/(?<!\/)\/+$/, '') || '.';
           if (rel === '.') continue;
           if (rel === '..' || rel.startsWith('../')) {
             ctx.report({ message: `${ins.keyword} source \`${value}\` is outside the build context; the build cannot read it (move the file into the context, or build from a parent directory)`, span: source.span, file });

@@ -163,7 +163,7 @@ export function resolvePath(word: ShellWord, cwd: string | undefined, checkout =
 export function resolveText(text: string, cwd: string | undefined): string | undefined {
   if (cwd === undefined || text === '' || /[*?[\]{}~\\]|^[a-z][a-z0-9+.-]*:\/\/|^git@|^[a-z]+:/i.test(text)) return undefined;
   if (text.startsWith('/')) return undefined;
-  const path = posix.normalize(posix.join(cwd, text)).replace(/\/+$/, '') || '.';
+  const path = posix.normalize(posix.join(cwd, text)).replace(/(?<!\/)\/+$/, '') || '.';
   if (path === '..' || path.startsWith('../')) return undefined;
   return path;
 }

@@ -86,7 +86,7 @@ function createGuard(project: ProjectDoc): OutputGuard {
   }
   for (const checkout of checkouts) {
     const text = project.readFile(checkout === '.' ? '.gitmodules' : `${checkout}/.gitmodules`)?.text ?? '';
-    for (const m of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) {
+    for (const m of text.matchAll(/^[^\S\n\r\u2028\u2029]*path[^\S\n\r\u2028\u2029]*=[^\S\n\r\u2028\u2029]*(\S(?:[^\S\n\r\u2028\u2029]*\S)*)[^\S\n\r\u2028\u2029]*$/gm)) {
       const path = resolveText(m[1]!, checkout);
       if (path) submodules.push(path);
     }
@@ -120,7 +120,7 @@ function createGuard(project: ProjectDoc): OutputGuard {
         const targets = cmd.redirects.flatMap((r) => (r.target && r.operator.includes('>') ? [r.target] : []));
         for (const word of [...(LOOKERS.has(name) ? [] : cmd.args), ...targets]) {
           for (const part of (word.value ?? word.raw).split(/[=\s]+/)) {
-            const v = part.replace(/^["']|["']$/g, '').replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+            const v = part.replace(/^["']|["']$/g, '').replace(/^(\.\/)+/, '').replace(/(?<!\/)\/+$/, '');
             if (v === '' || v === '.' || v === '..') continue;
             if (path === v || path.endsWith(`/${v}`) || path.startsWith(`${v}/`) || path.includes(`/${v}/`)) return true;
           }
@@ -136,7 +136,7 @@ function literalPrefix(text: string | undefined, checkout: string): string | und
   if (!text) return undefined;
   let t = text.replace(/^\$(?:CI_PROJECT_DIR|\{CI_PROJECT_DIR\})\/?/, '');
   const cut = t.search(/[$*?[{]/);
-  if (cut >= 0) t = t.slice(0, cut).replace(/[^/]*$/, '');
-  t = t.replace(/\/+$/, '');
+  if (cut >= 0) t = t.slice(0, cut).replace(/(?<![^/])[^/]*$/, '');
+  t = t.replace(/(?<!\/)\/+$/, '');
   return t === '' ? undefined : resolveText(t, checkout);
 }

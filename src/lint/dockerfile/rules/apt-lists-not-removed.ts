@@ -12,7 +12,7 @@ const LISTS = '/var/lib/apt/lists';
 function listsMounted(run: RunInstruction): boolean {
   return run.mounts.some((m) => {
     if (m.type !== 'cache' && m.type !== 'tmpfs') return false;
-    const target = (m.target ?? '').replace(/\/+$/, '');
+    const target = (m.target ?? '').replace(/(?<!\/)\/+$/, '');
     return target === LISTS || target === '/var/lib/apt';
   });
 }

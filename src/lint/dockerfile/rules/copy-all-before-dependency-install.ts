@@ -120,9 +120,9 @@ function findBustingCopy(copies: ContextCopy[], install: DependencyInstall, work
       if (copy.ins.sources.length !== 1 || !copy.dest || /^[a-z][a-z0-9+.-]*:\/\//i.test(source.value)) continue;
       // A source with an extension is a file (directories seldom have one); a `requirements/` directory holds
       // only dependency files.
-      const base = posix.basename(source.value.replace(/\/+$/, ''));
+      const base = posix.basename(source.value.replace(/(?<!\/)\/+$/, ''));
       if (/\.[A-Za-z0-9]+$/.test(base) || /^(requirements?|reqs?|deps|dependencies|constraints)$/i.test(base)) continue;
-      const dir = copy.dest.replace(/\/+$/, '') || '/';
+      const dir = copy.dest.replace(/(?<!\/)\/+$/, '') || '/';
       if (path.startsWith(dir === '/' ? '/' : `${dir}/`)) return { copy, source };
     }
   }

@@ -36,7 +36,7 @@ function cacheTarget(tool: InstallTool, run: RunInstruction): string | undefined
     const value = run.state.variable(name);
     // GOPATH may list several directories; the module cache is in the first.
     const first = value?.split(':')[0];
-    if (first && first.startsWith('/') && !first.includes('$')) return first.replace(/\/+$/, '') + suffix;
+    if (first && first.startsWith('/') && !first.includes('$')) return first.replace(/(?<!\/)\/+$/, '') + suffix;
   }
   const user = run.state.user?.split(':')[0];
   if (user && user !== 'root' && user !== '0' && tool !== 'go' && tool !== 'bundler') return undefined;

@@ -20,7 +20,7 @@ function pipFuzz(req: string): string | undefined {
   const archive = /\/(?:archive|tarball|zipball)\/(?:refs\/heads\/)?([^/]+?)(?:\.zip|\.tar\.gz|\.tgz)?$/.exec(spec);
   if (archive && /^[a-z]+:\/\//i.test(spec)) return BRANCH_REF.test(archive[1]!) ? `downloads the branch \`${archive[1]}\`, whatever it holds when the job runs` : undefined;
   if (/^[a-z]+:\/\/|^[./~]/i.test(spec)) return undefined;
-  const m = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\s*(.*)$/.exec(spec);
+  const m = /^[A-Za-z0-9][A-Za-z0-9._-]*(?![A-Za-z0-9._-])(?:\[[^\]]*\])?\s*(?!\s)(.*)$/.exec(spec);
   const clauses = (m?.[1] ?? '').split(',').map((c) => c.trim()).filter((c) => c !== '');
   if (clauses.length === 0) return undefined; // no version at all: gitlab-ci/pip-package-unpinned
   const parsed = clauses.map((c) => /^(===|==|~=|!=|<=|>=|<|>)\s*(\S+)$/.exec(c)).filter((c) => c !== null);

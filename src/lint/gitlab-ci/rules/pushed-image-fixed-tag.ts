@@ -56,7 +56,7 @@ export default defineRule<GitlabCiDoc>({
       const flag = (ref: string, where: { file: SourceFile; span: Span }, how: string) => {
         const tag = fixedTag(ref);
         if (!tag || caches.has(ref)) return;
-        const tagText = tag === 'latest' && !/:[^/]*$/.test(ref) ? 'no tag, that is `latest`' : `the fixed tag \`${tag}\``;
+        const tagText = tag === 'latest' && !/:[^/:]*$/.test(ref) ? 'no tag, that is `latest`' : `the fixed tag \`${tag}\``;
         report(
           where,
           `job \`${job.name}\` ${how} \`${ref}\` with ${tagText}: pipelines running at the same time overwrite each other's image, and the tag holds whichever finished last; push a tag of the commit (\`$CI_COMMIT_SHA\`, \`$CI_COMMIT_TAG\`) and move \`${tag}\` in a release job that pulls that tested image`,

@@ -133,7 +133,7 @@ export function serviceAliases(service: CiImage): string[] {
   const name = service.name?.value;
   if (typeof name === 'string') {
     // GitLab: the image name without tag; `/` becomes `__` and, as a second alias, `-`.
-    const base = name.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+    const base = name.replace(/@.*/s, '').replace(/:[^/:]*$/, '');
     out.push(base.replace(/\//g, '__'), base.replace(/\//g, '-'));
   }
   return out;

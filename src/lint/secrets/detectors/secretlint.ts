@@ -77,7 +77,7 @@ export async function findWithSecretlint(file: SourceFile): Promise<SecretHit[]>
 export function detectorId(messageId: string): string {
   return messageId
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/(?<![A-Z])([A-Z]+)([A-Z][a-z])/g, '$1-$2')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase();

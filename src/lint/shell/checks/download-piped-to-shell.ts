@@ -17,7 +17,7 @@ const INTERPRETERS: Record<string, { inline: readonly string[]; spec: CommandOpt
 
 function interpreter(name: string): string | undefined {
   if (/^python[\d.]*$/.test(name)) return 'python';
-  if (/^(perl|ruby|node|php)[\d.]*$/.test(name)) return name.replace(/[\d.]+$/, '');
+  if (/^(perl|ruby|node|php)[\d.]*$/.test(name)) return name.replace(/(?<![\d.])[\d.]+$/, '');
   return undefined;
 }
 

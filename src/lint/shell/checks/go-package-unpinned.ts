@@ -86,6 +86,6 @@ export default defineShellCheck({
       return query === 'none' || versionQuery(query);
     },
     message: (what, first, install) =>
-      `${installsWhat(install, what, first)} whatever version is newest at build time; pin ${itOrThem(what, first)} (\`${first.replace(/@.*$/, '')}@v<version>\`)`,
+      `${installsWhat(install, what, first)} whatever version is newest at build time; pin ${itOrThem(what, first)} (\`${first.replace(/@.*/s, '')}@v<version>\`)`,
   }),
 });

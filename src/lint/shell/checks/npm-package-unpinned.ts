@@ -58,7 +58,7 @@ export default defineShellCheck({
       }),
     pinned: npmPinned,
     message: (what, first, install) => {
-      const example = GIT.test(first) || (!first.startsWith('@') && first.includes('/')) ? `${first}#<tag or commit>` : `${first.replace(/(.)@.*$/, '$1')}@<version>`;
+      const example = GIT.test(first) || (!first.startsWith('@') && first.includes('/')) ? `${first}#<tag or commit>` : `${first.replace(/(.)@.*/s, '$1')}@<version>`;
       return `${installsWhat(install, what, first)} whatever the registry tags latest at build time; pin ${itOrThem(what, first)} (\`${example}\`) or install from package.json with \`npm ci\``;
     },
   }),

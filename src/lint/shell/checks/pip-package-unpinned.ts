@@ -21,7 +21,7 @@ const CI_TOOLS = new Set([
 ]);
 
 function isCiTool(pkg: string): boolean {
-  const name = pkg.toLowerCase().replace(/\[.*$/, '').replace(/_/g, '-');
+  const name = pkg.toLowerCase().replace(/\[.*/s, '').replace(/_/g, '-');
   return CI_TOOLS.has(name);
 }
 

@@ -1,0 +1,208 @@
+/**
+ * No regular expression in src/ backtracks catastrophically. Every pattern — found in the source
+ * with the TypeScript compiler API (test/robustness/regex-inventory.ts), so a new one is checked
+ * without being listed — goes through scslre, the analyser behind eslint-plugin-regexp's
+ * no-super-linear-backtracking and no-super-linear-move rules. It decides from the pattern alone,
+ * with no timing and no randomness, whether some input makes the match super-linear:
+ *
+ * - Trade/Self: two quantifiers (or one with itself) can share the same characters, so a failing
+ *   match tries every way of splitting them (`\s*=\s*` is fine, `\s*\s+x` is not);
+ * - Move: an unanchored search retries every start position and each retry can run to the end of
+ *   the input (`/\/+$/` on a long run of slashes followed by anything else).
+ *
+ * A finding fails with the pattern's file:line and an attack string. Patterns built at run time
+ * (from target names, globs, option names) are listed below with the generators that build them;
+ * a dynamic site missing from that list fails too, so it cannot slip past.
+ */
+import { analyse, type Report } from 'scslre';
+import { describe, expect, test } from 'vitest';
+import { inventory, type StaticRegex } from './regex-inventory.js';
+
+const found = inventory(process.cwd());
+
+/** A report in words: the kind, and an input that shows it. */
+function describeReport(r: Report): string {
+  const ch = JSON.stringify(r.character.pick);
+  const how = r.exponential ? 'exponential backtracking' : r.type === 'Move' ? 'quadratic search (every start position runs to the end)' : 'polynomial backtracking';
+  return `${how}, e.g. on ${ch}.repeat(50000) followed by a character that makes it fail`;
+}
+
+function problems(regexes: readonly StaticRegex[]): string[] {
+  const out: string[] = [];
+  for (const re of regexes) {
+    let reports: Report[];
+    try {
+      reports = analyse({ source: re.source, flags: re.flags }).reports;
+    } catch (err) {
+      out.push(`${re.where}: /${re.source}/${re.flags}: cannot be analysed: ${(err as Error).message}`);
+      continue;
+    }
+    if (reports.length) out.push(`${re.where}: /${re.source}/${re.flags}: ${describeReport(reports[0]!)}`);
+  }
+  return out;
+}
+
+/**
+ * Patterns built at run time, by site (file and the text of the pattern argument), with what they
+ * are built from. `samples` are the sources the site makes for the values slipway passes or a
+ * hostile input could pass; `compiledOnly` marks a site that compiles a pattern to check its syntax
+ * and never runs it.
+ */
+interface DynamicEntry {
+  file: string;
+  argument: string;
+  builtFrom: string;
+  samples?: () => StaticRegex[];
+  compiledOnly?: true;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sample = (where: string, source: string, flags = ''): StaticRegex => ({ where, source, flags });
+
+/** Make target names, as a hostile Makefile could name them. */
+const TARGETS = ['build', 'dist/app.tar.gz', 'a.b-c_d', '....', '------'];
+
+const DYNAMIC: DynamicEntry[] = [
+  {
+    file: 'src/lint/shell/apt.ts',
+    argument: "`${name.replace(/[.*+?^${}()|[\\]\\\\]/g, '\\\\$&')}(?:\\\\s*=\\\\s*|\\\\s+)\"?([^\";\\\\s]*)`",
+    builtFrom: 'the APT option names the shell checks ask for',
+    samples: () =>
+      ['APT::Install-Recommends', 'APT::Get::Assume-Yes'].map((name) =>
+        sample('src/lint/shell/apt.ts (aptConfigured)', `${escapeRe(name)}(?:\\s*=\\s*|\\s+)"?([^";\\s]*)`, 'gi'),
+      ),
+  },
+  {
+    file: 'src/lint/engine/suppressions.ts',
+    argument: '`[^${separators}]+`',
+    builtFrom: 'the separators of rule lists in suppression comments',
+    samples: () => [',\\s', ','].map((sep) => sample('src/lint/engine/suppressions.ts (splitNames)', `[^${sep}]+`, 'g')),
+  },
+  ...[
+    '`\\\\b(?:mkdir|touch|virtualenv|venv|install\\\\s+-d)\\\\b${command}${n}`',
+    '`>>?\\\\s*["\']?${n}`',
+    '`(?:^|\\\\s)(?:-o|--output|--out|-d|--dest|--target)(?:\\\\s+|=)["\']?${n}`',
+    '`\\\\b(?:cp|mv|ln|rsync)\\\\b${command}\\\\s["\']?${n}["\']?\\\\s*(?:$|[;&|\\\\n])`',
+    "`(?<![\\\\w-])${escapeRe(name)}(?![\\\\w-])`",
+  ].map((argument, i): DynamicEntry => ({
+    file: 'src/lint/makefile/task-targets.ts',
+    argument,
+    builtFrom: 'Makefile target names (lint input)',
+    samples: () =>
+      TARGETS.map((name) => {
+        const n = `(?<![\\w./-])${escapeRe(name)}(?![\\w.-])`;
+        const command = '[^;&|\\n]*';
+        const sources = [
+          `\\b(?:mkdir|touch|virtualenv|venv|install\\s+-d)\\b${command}${n}`,
+          `>>?\\s*["']?${n}`,
+          `(?:^|\\s)(?:-o|--output|--out|-d|--dest|--target)(?:\\s+|=)["']?${n}`,
+          `\\b(?:cp|mv|ln|rsync)\\b${command}\\s["']?${n}["']?\\s*(?:$|[;&|\\n])`,
+          `(?<![\\w-])${escapeRe(name)}(?![\\w-])`,
+        ];
+        return sample(`src/lint/makefile/task-targets.ts (target ${JSON.stringify(name)})`, sources[i]!, i === 3 ? 'm' : '');
+      }),
+  })),
+  {
+    file: 'src/lint/gitlab-ci/rules/only-except-deprecated.ts',
+    argument: "`!reference\\\\s*\\\\[\\\\s*[\"']?${escaped}[\"']?\\\\s*,`",
+    builtFrom: 'job names of a .gitlab-ci.yml (lint input), escaped',
+    samples: () =>
+      ['test', 'deploy:prod', '.hidden', 'a b'].map((name) =>
+        sample('src/lint/gitlab-ci/rules/only-except-deprecated.ts', `!reference\\s*\\[\\s*["']?${escapeRe(name)}["']?\\s*,`),
+      ),
+  },
+  {
+    file: 'src/lint/gitlab-ci/rules/only-except-deprecated.ts',
+    argument: 're[1]!',
+    builtFrom: 'an `only:` regex of a .gitlab-ci.yml',
+    compiledOnly: true,
+  },
+  {
+    file: 'src/lint/gitlab-ci/expression/parse.ts',
+    argument: 'jsSource',
+    builtFrom: 'a `rules: if:` pattern of a .gitlab-ci.yml',
+    compiledOnly: true,
+  },
+  {
+    file: 'src/lint/cross/support/dockerignore.ts',
+    argument: '`${re}$`',
+    builtFrom: '.dockerignore patterns (lint input); see KNOWN_SUPER_LINEAR',
+    samples: () =>
+      ['^node_modules(/.*)?', '^[^/]*\\.pyc', '^(.*/)?__pycache__', '^docs/[^/]*\\.md', '^\\.git'].map((re) =>
+        sample('src/lint/cross/support/dockerignore.ts', `${re}$`),
+      ),
+  },
+  {
+    file: 'src/init/python-sources.ts',
+    argument: '`^${key}\\\\s*[=:]`',
+    builtFrom: 'INI keys slipway init looks for (constants)',
+    samples: () => ['python_requires', 'install_requires', 'packages'].map((key) => sample('src/init/python-sources.ts (iniValue)', `^${key}\\s*[=:]`)),
+  },
+  {
+    file: 'src/init/python-sources.ts',
+    argument: '`^[^\\\\S\\\\n\\\\r\\\\u2028\\\\u2029]*(from|import)\\\\s+${framework}\\\\b`',
+    builtFrom: 'framework names (constants)',
+    samples: () => ['fastapi', 'flask', 'tornado'].map((f) => sample('src/init/python-sources.ts (importedFramework)', `^[^\\S\\n\\r\\u2028\\u2029]*(from|import)\\s+${f}\\b`, 'm')),
+  },
+  {
+    file: 'src/init/python-sources.ts',
+    argument: '`^([A-Za-z_][A-Za-z0-9_]*)\\\\s*(?::[^=]+)?=\\\\s*(?:[A-Za-z_.]*\\\\.)?${cls}\\\\(`',
+    builtFrom: 'class names Flask, FastAPI (constants)',
+    samples: () =>
+      ['Flask', 'FastAPI'].map((cls) =>
+        sample('src/init/python-sources.ts (applicationObject)', `^([A-Za-z_][A-Za-z0-9_]*)\\s*(?::[^=]+)?=\\s*(?:[A-Za-z_.]*\\.)?${cls}\\(`, 'm'),
+      ),
+  },
+  {
+    file: 'src/init/propose.ts',
+    argument: '`["\']${path}/?["\']`',
+    builtFrom: 'health paths (constants)',
+    samples: () => ['/health', '/healthz', '/ping'].map((path) => sample('src/init/propose.ts (healthPath)', `["']${path}/?["']`)),
+  },
+];
+
+/**
+ * Known super-linear patterns, kept here so that the day they are fixed the test says so: a
+ * `.dockerignore` glob with several `*` in one path segment (`*a*a*a*`) becomes `[^/]*a[^/]*a…`,
+ * which backtracks polynomially in the length of a path segment (at most 255 bytes on common file
+ * systems). See SECURITY.md, "Known problems".
+ */
+const KNOWN_SUPER_LINEAR: StaticRegex[] = [sample('src/lint/cross/support/dockerignore.ts (`*a*a*a*`)', '^[^/]*a[^/]*a[^/]*a[^/]*$')];
+
+describe('regular expressions in src/', () => {
+  test('the inventory finds the literals and the constructed patterns', () => {
+    // Not vacuous: hundreds of literals, and constants folded into `new RegExp(…)`.
+    expect(found.regexes.length).toBeGreaterThan(500);
+    expect(found.regexes.some((r) => r.where.startsWith('src/lint/shell/insecure-settings.ts') && r.source.startsWith('APT::Get::AllowUnauthenticated'))).toBe(true);
+  });
+
+  test('every static pattern is free of super-linear backtracking', () => {
+    expect(problems(found.regexes)).toEqual([]);
+  });
+
+  test('every pattern built at run time is listed with its generator', () => {
+    const listed = (s: { file: string; argument: string }) => DYNAMIC.some((d) => d.file === s.file && d.argument === s.argument);
+    expect(found.dynamic.filter((s) => !listed(s)).map((s) => `${s.where}: new RegExp(${s.argument}) is not in DYNAMIC`)).toEqual([]);
+    const present = (d: DynamicEntry) => found.dynamic.some((s) => s.file === d.file && s.argument === d.argument);
+    expect(DYNAMIC.filter((d) => !present(d)).map((d) => `${d.file}: ${d.argument} is listed but no longer in the source`)).toEqual([]);
+  });
+
+  test('every pattern built at run time is free of super-linear backtracking', () => {
+    const samples = DYNAMIC.flatMap((d) => (d.samples ? d.samples() : []));
+    expect(problems(samples)).toEqual([]);
+  });
+
+  test('the known super-linear patterns are still flagged (remove them from the list once fixed)', () => {
+    expect(problems(KNOWN_SUPER_LINEAR)).toHaveLength(KNOWN_SUPER_LINEAR.length);
+  });
+
+  test('the analyser catches the kinds of pattern it is here for', () => {
+    const kinds = problems([
+      { where: 'exponential', source: '^(a+)+$', flags: '' },
+      { where: 'polynomial', source: '\\s*\\s+x', flags: '' },
+      { where: 'move', source: '\\/+$', flags: '' },
+      { where: 'safe', source: '^[^/]*\\/?$', flags: '' },
+    ]);
+    expect(kinds.map((k) => k.split(':')[0])).toEqual(['exponential', 'polynomial', 'move']);
+  });
+});
