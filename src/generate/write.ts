@@ -2,7 +2,8 @@
  * Writing generated files safely. First a plan, from what is on disk: each file is missing,
  * current, stale (slipway's and unedited, but different from the new output), edited (slipway's
  * digest no longer matches), foreign (no slipway digest) or unsafe (a symbolic link, not a regular
- * file, or reached through a link leading outside the output directory). Then, only when nothing
+ * file, or reached through a link leading outside the output directory). A file whose mode has no
+ * write bit is refused too (unless forced), whatever its state, when it would change. Then, only when nothing
  * is refused, every changed file is written atomically. Unchanged files are not touched.
  * Files slipway generated before but no longer does (Dockerfile.base after leaving base-app)
  * are obsolete: deleted when unedited, otherwise refused like an edited file.
@@ -10,7 +11,7 @@
 import { mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { isReadOnlyFile, writeFileAtomic } from '../util/atomic-write.js';
 import type { GeneratedFile } from './types.js';
 import { provenance } from './header.js';
 import { outputPath, pathProblem, type PathProblem } from './paths.js';
@@ -80,8 +81,14 @@ function planFile(root: string, file: GeneratedFile, force: boolean): FileReport
   const state = generatedFileState(before, file.content);
   if (before === undefined || state === 'missing') return { path: file.path, state: 'missing', action: 'create', after: file.content };
   if (state === 'current') return { path: file.path, state, action: 'unchanged', before, after: file.content };
+  if (!force && isReadOnlyFile(abs)) return { path: file.path, state, action: 'refused', reason: readOnlyReason(file.path), before, after: file.content };
   if (state === 'stale') return { path: file.path, state, action: 'update', before, after: file.content };
   return { path: file.path, state, action: force ? 'update' : 'refused', reason: REASONS[state], before, after: file.content };
+}
+
+/** Why a read-only target is refused, and what to do about it. */
+function readOnlyReason(path: string): string {
+  return `read-only (its mode has no write permission); make it writable (chmod u+w ${path}) or overwrite it with --force`;
 }
 
 /**
@@ -107,6 +114,7 @@ function planObsolete(root: string, path: string, force: boolean): FileReport | 
   const before = readOrUndefined(abs);
   if (before === undefined || !isObsoleteOutput(before)) return undefined;
   const origin = provenance(before);
+  if (!force && isReadOnlyFile(abs)) return { path, state: 'obsolete', action: 'refused', reason: readOnlyReason(path), before, after: '' };
   if (origin === 'unedited' || force) return { path, state: 'obsolete', action: 'delete', before, after: '' };
   return { path, state: 'obsolete', action: 'refused', reason: REASONS.obsolete, before, after: '' };
 }

@@ -39,3 +39,18 @@ export function writeFileAtomic(path: string, content: string, options: AtomicWr
     throw err;
   }
 }
+
+/**
+ * Whether `path` is an existing regular file whose mode has no write bit (`chmod a-w`, 0444).
+ * An atomic write renames over the file, which the directory's permissions allow even for a file
+ * nobody may write (and root may write anything), so the writers check the mode bits themselves:
+ * someone who made a file read-only does not want it replaced behind their back.
+ */
+export function isReadOnlyFile(path: string): boolean {
+  try {
+    const st = statSync(path);
+    return st.isFile() && (st.mode & 0o222) === 0;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,7 @@
  * Nothing lost: atomic writes under injected faults, refused targets (read-only file, directory,
  * symlink out of the project, `..` paths), and edited generated files kept without --force.
  */
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { writeGenerated } from '../../src/generate/index.js';
@@ -54,14 +54,53 @@ describe('refused targets', () => {
     expect(r.stdout + r.stderr).toMatch(/Makefile/);
   });
 
-  test.skipIf(process.getuid?.() === 0)('a read-only target is not silently replaced', async () => {
+  // The mode bits decide, not the permission check of the system call: root may write anything,
+  // and renaming over a 0444 file needs only a writable directory. So these run as root too.
+  test('a read-only generated file that would change is refused, named with what to do, and kept', async () => {
     const dir = project();
-    writeFileSync(join(dir, 'tox.ini'), '[tox]\n');
-    chmodSync(join(dir, 'tox.ini'), 0o444);
+    expect((await cli(['generate', '--cwd', dir])).status).toBe(0);
+    const yaml = readFileSync(join(dir, 'slipway.yaml'), 'utf8');
+    writeFileSync(join(dir, 'slipway.yaml'), yaml.replace('APP_ENV: production', 'APP_ENV: staging'));
+    const before = readFileSync(join(dir, 'Dockerfile'), 'utf8');
+    const ciBefore = readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8');
+    chmodSync(join(dir, 'Dockerfile'), 0o444);
     const r = await cli(['generate', '--cwd', dir]);
     expectClean(r, 'read-only');
-    expect(r.status).not.toBe(0);
-    expect(readFileSync(join(dir, 'tox.ini'), 'utf8')).toBe('[tox]\n');
+    expect(r.status).toBe(1);
+    const line = r.stdout.split('\n').find((l) => l.includes('Dockerfile'));
+    expect(line).toMatch(/^refused\s+Dockerfile \(read-only .*chmod u\+w Dockerfile.*--force\)$/);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(before);
+    // All or nothing: the writable files are not written either.
+    expect(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')).toBe(ciBefore);
+    // --force writes it, and the file keeps its mode.
+    expect((await cli(['generate', '--cwd', dir, '--force'])).status).toBe(0);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toContain('staging');
+    expect(statSync(join(dir, 'Dockerfile')).mode & 0o777).toBe(0o444);
+  });
+
+  test('a read-only generated file that is current is left alone without complaint', async () => {
+    const dir = project();
+    expect((await cli(['generate', '--cwd', dir])).status).toBe(0);
+    chmodSync(join(dir, 'Makefile'), 0o444);
+    const r = await cli(['generate', '--cwd', dir]);
+    expect(r.status, r.stdout + r.stderr).toBe(0);
+  });
+
+  test('lint --fix refuses a read-only file with one line naming it, and writes nothing', async () => {
+    const dir = tempDir();
+    const text = 'FROM debian:12\nRUN apt-get install curl\n';
+    writeFileSync(join(dir, 'Dockerfile'), text);
+    writeFileSync(join(dir, 'other.Dockerfile'), text);
+    chmodSync(join(dir, 'Dockerfile'), 0o444);
+    const dry = await cli(['lint', '--cwd', dir, '--fix-dry-run', 'Dockerfile']);
+    expect(dry.stdout, 'not vacuous: the file has a fix to apply').toMatch(/^\+RUN apt-get install -y/m);
+    const r = await cli(['lint', '--cwd', dir, '--fix', 'Dockerfile', 'other.Dockerfile']);
+    expectClean(r, 'fix read-only');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/Dockerfile is read-only .*chmod u\+w Dockerfile/);
+    expect(readFileSync(join(dir, 'Dockerfile'), 'utf8')).toBe(text);
+    expect(readFileSync(join(dir, 'other.Dockerfile'), 'utf8')).toBe(text);
   });
 
   test('`..` in descriptor paths writes nothing outside the root', async () => {

@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readSync, realpathSync } from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
-import { writeFileAtomic } from '../../util/atomic-write.js';
+import { isReadOnlyFile, writeFileAtomic } from '../../util/atomic-write.js';
 import { applyFixes, fixesOfFindings } from '../engine/apply-fixes.js';
 import { runEngine } from '../engine/run.js';
 import { diskReader, diskStat, type RepoReader } from '../engine/source-reader.js';
@@ -84,13 +84,20 @@ export async function lintAndFix(paths: readonly string[], options: LintOptions 
 
 /**
  * Writes each changed file on disk atomically (stdin is never written); returns the paths
- * written. A symbolic link stays a link: its target is written.
+ * written. A symbolic link stays a link: its target is written. Throws, writing nothing, when a
+ * file to change is read-only (its mode has no write bit).
  */
 export function writeFixes(fixed: readonly FixedFile[]): string[] {
+  const changed = fixed.filter((f) => f.absPath && f.after !== f.before);
+  // A read-only file is refused before anything is written (its mode says nobody should change it).
+  const readOnly = changed.filter((f) => isReadOnlyFile(f.absPath!));
+  if (readOnly.length > 0) {
+    const names = readOnly.map((f) => f.path).join(', ');
+    throw new Error(`${names} ${readOnly.length === 1 ? 'is' : 'are'} read-only (no write permission); nothing was written; make ${readOnly.length === 1 ? 'it' : 'them'} writable (chmod u+w ${names}) to apply the fixes`);
+  }
   const written: string[] = [];
-  for (const f of fixed) {
-    if (!f.absPath || f.after === f.before) continue;
-    const target = realpathSync(f.absPath);
+  for (const f of changed) {
+    const target = realpathSync(f.absPath!);
     // The texts are read without a byte-order mark; a file that had one keeps it.
     writeFileAtomic(target, (hasBom(target) ? '\ufeff' : '') + f.after);
     written.push(f.path);
