@@ -16,6 +16,7 @@ import {
 } from './runtime-versions.js';
 import { DEFAULTS } from './defaults.js';
 import { suggest } from './suggest.js';
+import { inline } from './validate.js';
 
 export interface Diagnostic {
   path: PathSegment[];
@@ -208,7 +209,7 @@ function timezone(d: RawDescriptor): Diagnostic[] {
   return [
     error(
       ['image', 'timezone'],
-      `\`image.timezone\` must be an IANA time zone such as Europe/Zurich or UTC; got \`${tz}\`${close ? `; did you mean \`${close}\`?` : ''}`,
+      `\`image.timezone\` must be an IANA time zone such as Europe/Zurich or UTC; got \`${inline(tz)}\`${close ? `; did you mean \`${close}\`?` : ''}`,
     ),
   ];
 }

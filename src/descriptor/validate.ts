@@ -67,7 +67,7 @@ function translate(err: ErrorObject, source: YamlSource, root: JsonSchema): Inpu
   const propertyName = (err as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined) {
     const hint = parent.patternErrorMessage ?? 'is not allowed';
-    return errorAt(source, [...path, propertyName], `${subject} key \`${propertyName}\` ${hint}`, 'key');
+    return errorAt(source, [...path, propertyName], `${subject} key \`${inline(propertyName)}\` ${hint}`, 'key');
   }
   switch (err.keyword) {
     case 'additionalProperties': {
