@@ -4,7 +4,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { InputError } from '../cli/errors.js';
 import type { Project } from './model.js';
 import { missingFiles } from './missing-files.js';
-import { resolveDescriptorWithWarnings, sortErrors, type ResolveOptions } from './resolve.js';
+import { resolveDescriptorWithWarnings, sortErrors, type Resolution, type ResolveOptions } from './resolve.js';
 
 export const DESCRIPTOR_FILE = 'slipway.yaml';
 
@@ -19,6 +19,11 @@ export interface LoadOptions extends ResolveOptions {
 
 /** Reads, validates and resolves the project's descriptor. Throws InputError(s) on bad input. */
 export function loadProject(opts: LoadOptions): Project {
+  return loadResolution(opts).project;
+}
+
+/** loadProject, keeping the resolution: positions for errors found later (values the generator refuses). */
+export function loadResolution(opts: LoadOptions): Resolution {
   const absolute = resolve(opts.cwd, opts.file ?? DESCRIPTOR_FILE);
   const shown = displayName(opts.cwd, absolute);
   let text: string;
@@ -40,7 +45,7 @@ export function loadProject(opts: LoadOptions): Project {
     ...missingFiles(resolution.project, exists).map((m) => resolution.errorAt(m.path, m.message)),
   ];
   for (const w of sortErrors(warnings, shown)) opts.onWarning?.(w);
-  return resolution.project;
+  return resolution;
 }
 
 /** The one-line form of a warning: `file:line:col: warning: message`. */

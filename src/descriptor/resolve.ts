@@ -11,6 +11,7 @@ import { deepMerge } from './merge.js';
 import { listPresets, readPreset } from './presets.js';
 import { descriptorSchema, presetSchema } from './schema.js';
 import { semanticDiagnostics, type Diagnostic } from './semantic.js';
+import { locateValue } from './locate-value.js';
 import { toProject } from './to-project.js';
 import { validateAgainstSchema } from './validate.js';
 import { byPosition, errorAt, hasPath, parseYamlSource, type Path, type YamlSource } from './yaml-source.js';
@@ -30,6 +31,8 @@ export interface Resolution {
   errorAt(path: Path, message: string, atKey?: boolean): InputError;
   /** The parsed descriptor, with node positions. */
   source: YamlSource;
+  /** A positioned error about a value the generator refused (see locate-value.ts). */
+  valueError(what: string, value: string, message: string): InputError;
 }
 
 /** Resolves descriptor text; throws InputErrors with every problem found. */
@@ -63,6 +66,7 @@ export function resolveDescriptorWithWarnings(text: string, fileName: string, op
     warnings: sortErrors(diagnostics.filter((d) => d.severity === 'warning').map(toError), fileName),
     errorAt: locateError,
     source: user,
+    valueError: (what, value, message) => locateValue(user, what, value, message),
   };
 }
 

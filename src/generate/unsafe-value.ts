@@ -6,7 +6,12 @@ import { InputError } from '../cli/errors.js';
  * other bad input: one line, exit status 2, and nothing is written.
  */
 export class UnsafeValueError extends InputError {
-  constructor(what: string, value: string, why: string) {
+  constructor(
+    /** The descriptor path of the value (`image.copy[0]`), or what it is (`a command`). */
+    readonly what: string,
+    readonly value: string,
+    why: string,
+  ) {
     super(`${what} ${JSON.stringify(value)} ${why}`);
   }
 }

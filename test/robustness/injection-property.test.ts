@@ -146,7 +146,11 @@ async function generateField(field: Field, value: unknown): Promise<{ status: nu
   const r = await cli(['generate', '--cwd', dir]);
   expectClean(r, `${field.path.join('.')} = ${JSON.stringify(value)}`);
   // Refused: one error line (warnings about the same value may come before it).
-  if (r.status === 2) expect(r.stderr.trim().split('\n').filter((l) => !/: warning: /.test(l)), r.stderr).toHaveLength(1);
+  if (r.status === 2) {
+    const errors = r.stderr.trim().split('\n').filter((l) => !/: warning: /.test(l));
+    expect(errors, r.stderr).toHaveLength(1);
+    expect(errors[0], 'the error says where in slipway.yaml').toMatch(/^slipway\.yaml:\d+:\d+: error: /);
+  }
   return { status: r.status, dir, stderr: r.stderr };
 }
 

@@ -3,9 +3,9 @@ import pc from 'picocolors';
 import type { CommandSpec } from '../command.js';
 import { SUMMARIES } from './summaries.js';
 import type { Io } from '../io.js';
-import { loadProject } from '../../descriptor/index.js';
+import { loadResolution } from '../../descriptor/index.js';
 import { formatWarning } from '../../descriptor/load.js';
-import { generate, planWrite, possibleOutputs, unifiedDiff, writeGenerated, type FileReport } from '../../generate/index.js';
+import { generate, planWrite, possibleOutputs, unifiedDiff, UnsafeValueError, writeGenerated, type FileReport, type GeneratedFile } from '../../generate/index.js';
 
 interface GenerateArgs {
   cwd: string;
@@ -70,12 +70,20 @@ function check(files: FileReport[], io: Io, showDiff: boolean): number {
 async function run(args: GenerateArgs, io: Io): Promise<number> {
   const cwd = resolve(args.cwd);
   const out = resolve(args.out ?? cwd);
-  const project = loadProject({
+  const resolution = loadResolution({
     cwd,
     ...(args.file === undefined ? {} : { file: args.file }),
     onWarning: (w) => io.err(`${formatWarning(w)}\n`),
   });
-  const files = await generate(project);
+  const project = resolution.project;
+  let files: GeneratedFile[];
+  try {
+    files = await generate(project);
+  } catch (err) {
+    // A value the generator's last checks refuse: say where in the descriptor it is written.
+    if (err instanceof UnsafeValueError) throw resolution.valueError(err.what, err.value, err.message);
+    throw err;
+  }
   const obsolete = possibleOutputs(project.language).filter((p) => !files.some((f) => f.path === p));
   if (args.check) return check(planWrite(files, { root: out, obsolete }), io, args.diff);
 
