@@ -4,35 +4,35 @@
  *   its GitLab schema validation, lists every job the file defines, and its needs/dependencies
  *   chain validates (`--validate-dependency-chain`) on a default-branch pipeline;
  * - on each example project, the lint and unit-test jobs run for real (`--force-shell-executor`:
- *   on the host, not in their images), offline: the requirements are satisfied by the system
- *   Python's packages (Debian's python3-*, installed by .ci/run), and the job logs show the tests
- *   passing.
- * Skipped with the reason when gitlab-ci-local, its Node 22, git, rsync or make is missing.
+ *   on the host, not in their images) with the machine's toolchains, and the job logs show the
+ *   tests passing: Python offline, its requirements satisfied by the system Python's packages
+ *   (Debian's python3-*, installed by .ci/run); Node.js with the node and npm on PATH (`npm ci`
+ *   fetches node-vite's dev dependencies from the npm registry); Go with Debian's golang-go, no
+ *   module or toolchain download (GOPROXY=off, GOTOOLCHAIN=local). Every job of a matrix runs on
+ *   that one toolchain: the job names its version, the machine has one.
+ * Skipped with the reason when gitlab-ci-local, its Node 22, git, rsync or make is missing, and per
+ * example when its language's toolchain is.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { InputErrors } from '../../src/cli/errors.js';
-import { resolveDescriptor } from '../../src/descriptor/index.js';
-import type { Project } from '../../src/descriptor/model.js';
 import { generate } from '../../src/generate/index.js';
 import { baseJobName, commitAll, findGitlabCiLocal, gitlabCiLocal, jobLog, jobNames } from './helpers/gitlab.js';
-import { caseName, DEPLOY_METHODS, exampleLanguage, exampleNames, LAYERINGS, PRESETS, presetDescriptor, VARIANTS, writeProject, type PresetCase } from './helpers/project.js';
-import { EXAMPLE_MODULES, findSystemPython, prepareHostPython } from './helpers/python.js';
-import { expectPytestPassed } from './helpers/pytest.js';
+import { caseName, DEPLOY_METHODS, exampleLanguage, exampleNames, LAYERINGS, PRESETS, presetDescriptor, resolveIfValid, VARIANTS, writeProject, type PresetCase } from './helpers/project.js';
+import { fitGoDirective, hostJobEnv, hostJobsUnavailable } from './helpers/host-tools.js';
 import { describeRun } from './helpers/run.js';
+import { expectTestsPassed } from './helpers/test-runs.js';
 
 const gcl = findGitlabCiLocal();
 const gclUnavailable = typeof gcl === 'string' ? gcl : undefined;
-const systemPython = findSystemPython(EXAMPLE_MODULES);
-const jobsUnavailable = gclUnavailable ?? (systemPython ? undefined : `no python3 on PATH can import ${EXAMPLE_MODULES.join(', ')} (Debian: the python3-* packages .ci/run installs)`);
 if (gclUnavailable) console.warn(`e2e gitlab-ci-local skipped: ${gclUnavailable}`);
-else if (jobsUnavailable) console.warn(`e2e gitlab-ci-local job runs skipped: ${jobsUnavailable}`);
 
 const LIST_TIMEOUT = 30_000;
-const JOB_TIMEOUT = 180_000;
+const JOB_TIMEOUT = 240_000;
+/** The jobs run for real on the examples (those the pipeline has). */
+const JOBS = ['lint', 'unit-test'];
 
 interface Pipeline {
   /** File name in the pipelines repository. */
@@ -63,16 +63,6 @@ async function distinctPipelines(): Promise<Pipeline[]> {
     }
   }
   return [...byContent.values()];
-}
-
-/** The project of `descriptor`, or undefined when slipway refuses the descriptor. */
-function resolveIfValid(descriptor: string): Project | undefined {
-  try {
-    return resolveDescriptor(descriptor, 'slipway.yaml');
-  } catch (error) {
-    if (error instanceof InputErrors) return undefined;
-    throw error;
-  }
 }
 
 const pipelines = gclUnavailable ? [] : await distinctPipelines();
@@ -122,32 +112,50 @@ describe.skipIf(gclUnavailable !== undefined)(`gitlab-ci-local${gclUnavailable ?
     }, LIST_TIMEOUT);
   });
 
-  describe.skipIf(jobsUnavailable !== undefined)(`example lint and unit-test jobs run${jobsUnavailable ? ` (skipped: ${jobsUnavailable})` : ''}`, () => {
-    let env: NodeJS.ProcessEnv;
-    beforeAll(async () => {
-      env = await prepareHostPython(systemPython!, join(work, 'python'));
-    });
+  describe('example lint and unit-test jobs run', () => {
+    const envs = new Map<string, Promise<NodeJS.ProcessEnv>>();
+    /** The host environment of a language's jobs, made once. */
+    const envFor = (language: string) => {
+      if (!envs.has(language)) envs.set(language, hostJobEnv(language, join(work, 'host', language)));
+      return envs.get(language)!;
+    };
 
-    for (const example of exampleNames().filter((e) => exampleLanguage(e) !== 'python')) {
-      test.skip(`${example}: not run — the job runs cover the Python examples (their packages come from Debian) only so far`, () => {});
-    }
-
-    test.each(exampleNames().filter((e) => exampleLanguage(e) === 'python'))('%s', async (example) => {
-      const dir = join(work, 'examples', example);
-      const project = await writeProject(dir, example);
-      await commitAll(dir);
-      const result = await gitlabCiLocal(tool, ['--force-shell-executor', 'lint', 'unit-test'], { cwd: dir, env, timeoutMs: JOB_TIMEOUT });
-      expect(result.code, describeRun('gitlab-ci-local lint unit-test', result, 80)).toBe(0);
-      const outcomes = jobOutcomes(result.output);
-      expect(outcomes.get('lint'), 'lint did not pass').toBe('PASS');
-      const unitJobs = [...outcomes.keys()].filter((job) => baseJobName(job) === 'unit-test');
-      // One unit-test job per Python version of the matrix, each passing with its tests.
-      expect(unitJobs.map((job) => /\[(.*)\]$/.exec(job)?.[1] ?? project.runtime.version).sort()).toEqual([...project.runtime.matrix].sort());
-      for (const job of unitJobs) {
-        expect(outcomes.get(job), `${job} did not pass`).toBe('PASS');
-        expectPytestPassed(jobLog(result.output, job).join('\n'));
+    for (const example of exampleNames()) {
+      const language = exampleLanguage(example);
+      const unavailable = hostJobsUnavailable(language);
+      if (unavailable) {
+        test.skip(`${example}: not run — ${unavailable}`, () => {});
+        continue;
       }
-    }, JOB_TIMEOUT);
+      test(example, async () => {
+        const env = await envFor(language);
+        const dir = join(work, 'examples', example);
+        const project = await writeProject(dir, example);
+        if (language === 'go') {
+          const fitted = fitGoDirective(dir, env);
+          if (fitted) console.warn(`${example}: go.mod's go line lowered to ${fitted} in the test's copy, for the machine's Go`);
+        }
+        await commitAll(dir);
+        const jobs = JOBS.filter((job) => jobNames(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')).includes(job));
+        expect(jobs, 'the pipeline has no unit-test job').toContain('unit-test');
+        // One job at a time: they share the toolchain's caches, so the first job's compilation (Go's
+        // race-instrumented standard library) serves the others.
+        const result = await gitlabCiLocal(tool, ['--force-shell-executor', '--concurrency', '1', ...jobs], { cwd: dir, env, timeoutMs: JOB_TIMEOUT });
+        expect(result.code, describeRun(`gitlab-ci-local ${jobs.join(' ')}`, result, 80)).toBe(0);
+        const outcomes = jobOutcomes(result.output);
+        for (const job of jobs) {
+          const runs = [...outcomes.keys()].filter((listed) => baseJobName(listed) === job);
+          // One job per version of the matrix (or one job for the single version), each passing.
+          const versions = runs.map((listed) => /\[(.*)\]$/.exec(listed)?.[1] ?? project.runtime.version).sort();
+          if (job === 'unit-test') expect(versions).toEqual([...project.runtime.matrix].sort());
+          else expect(versions.length, `${job} did not run`).toBeGreaterThan(0);
+          for (const listed of runs) {
+            expect(outcomes.get(listed), `${listed} did not pass`).toBe('PASS');
+            if (job === 'unit-test') expectTestsPassed(language, jobLog(result.output, listed).join('\n'));
+          }
+        }
+      }, JOB_TIMEOUT);
+    }
   });
 });
 

@@ -1,11 +1,12 @@
 /**
- * Building and running generated images with podman, offline: scripts/e2e/podman gives every
- * call a private configuration and storage (the state dir, kept across runs in the temp dir so
- * the debootstrap base image is built once), scripts/e2e/base-image builds that base image, and
- * scripts/e2e/docker stands in for `docker` in the generated Makefile's targets.
+ * Building and running generated images with podman, without a container registry:
+ * scripts/e2e/podman gives every call a private configuration and storage (the state dir, kept
+ * across runs in the temp dir so the base images are built once), scripts/e2e/base-image builds
+ * the local stand-ins for the registry images, and scripts/e2e/docker stands in for `docker` in the
+ * generated Makefile's targets.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { REPO_ROOT } from './project.js';
@@ -14,8 +15,37 @@ import { commandPath, isRoot, missingCommands, run, type RunResult } from './run
 export const E2E_SCRIPTS = join(REPO_ROOT, 'scripts', 'e2e');
 const SCRIPT_FILES = ['podman', 'docker', 'base-image', 'debian-wheels.py', 'consistent-metadata.py'];
 
-/** The image scripts/e2e/base-image builds; the tests tag it as the `python:…` images Dockerfiles name. */
-export const BASE_IMAGE_REF = 'localhost/slipway-e2e/python-base:bookworm';
+/**
+ * A local image standing in for a registry image: what `scripts/e2e/base-image <args>` builds, tagged
+ * `ref`, which the tests tag with the registry image's name so that its FROM resolves without a pull.
+ */
+export interface StandIn {
+  args: string[];
+  ref: string;
+}
+
+/**
+ * The stand-in for `image` (as a FROM line names it), or undefined when there is none: Debian-based
+ * Python, Node.js and Go images, nginx-unprivileged and distroless/static (see scripts/e2e/base-image
+ * for how close each is to the real one).
+ */
+export function standInFor(image: string): StandIn | undefined {
+  const name = fullImageName(image);
+  if (/^docker\.io\/library\/python:[0-9.]+-(slim-)?bookworm$/.test(name)) return { args: ['python'], ref: 'localhost/slipway-e2e/python-base:bookworm' };
+  const node = /^docker\.io\/library\/node:(\d+)(\.[0-9.]+)?-bookworm(-slim)?$/.exec(name);
+  if (node) return { args: ['node', node[1]!], ref: `localhost/slipway-e2e/node:${node[1]!}` };
+  if (/^docker\.io\/library\/golang:[0-9.]+-bookworm$/.test(name)) return { args: ['golang'], ref: 'localhost/slipway-e2e/golang:bookworm' };
+  if (/^docker\.io\/nginxinc\/nginx-unprivileged:[\w.-]+$/.test(name)) return { args: ['nginx'], ref: 'localhost/slipway-e2e/nginx-unprivileged:bookworm' };
+  if (name === 'gcr.io/distroless/static-debian12:nonroot') return { args: ['distroless'], ref: 'localhost/slipway-e2e/distroless-static:nonroot' };
+  return undefined;
+}
+
+/** `image` with the registry and namespace Docker assumes when a name has none (`node:24` → `docker.io/library/node:24`). */
+export function fullImageName(image: string): string {
+  const first = image.split('/')[0]!;
+  if (image.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) return image;
+  return `docker.io/${image.includes('/') ? '' : 'library/'}${image}`;
+}
 
 /**
  * The state directory: $SLIPWAY_E2E_STATE, else one in the temp dir named after a hash of the
@@ -32,7 +62,7 @@ export function e2eStateDir(): string {
 export function containerBuildsUnavailable(): string | undefined {
   if (process.platform !== 'linux') return `container builds need Linux (this is ${process.platform})`;
   if (!isRoot()) return 'container builds need root (debootstrap, chroot builds, nsenter)';
-  const missing = missingCommands(['podman', 'runc', 'debootstrap', 'chroot', 'flock', 'nsenter', 'curl', 'make', 'tar']);
+  const missing = missingCommands(['podman', 'runc', 'debootstrap', 'chroot', 'unshare', 'flock', 'nsenter', 'curl', 'make', 'tar', 'npm']);
   if (missing.length) return `container builds need ${missing.join(', ')} on PATH (Debian: apt-get install buildah podman runc conmon debootstrap curl make)`;
   return undefined;
 }
@@ -47,9 +77,9 @@ export class Podman {
     return run(join(E2E_SCRIPTS, 'podman'), args, { env: this.env, timeoutMs, ...(cwd ? { cwd } : {}) });
   }
 
-  /** Builds the debootstrap base image unless the state dir already holds it (minutes the first time). */
-  ensureBaseImage(): Promise<RunResult> {
-    return run(join(E2E_SCRIPTS, 'base-image'), [], { env: this.env, timeoutMs: 15 * 60_000 });
+  /** Builds a stand-in image unless the state dir already holds it (a minute or two the first time). */
+  ensureStandIn(standIn: StandIn): Promise<RunResult> {
+    return run(join(E2E_SCRIPTS, 'base-image'), standIn.args, { env: this.env, timeoutMs: 15 * 60_000 });
   }
 
   /**
@@ -92,9 +122,22 @@ export function fromImages(dockerfile: string): string[] {
   return images;
 }
 
-/** Whether `image` names a Debian bookworm Python image the base image can stand in for. */
-export function isDebianPythonImage(image: string): boolean {
-  return /^(docker\.io\/)?(library\/)?python:[0-9.]+-(slim-)?bookworm$/.test(image);
+/** The real and effective uid and gid of process `pid` (from /proc: no tool needed inside the container). */
+export function processIds(pid: number): { uid: [number, number]; gid: [number, number] } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const ids = (key: string): [number, number] => {
+    const m = new RegExp(`^${key}:\\s+(\\d+)\\s+(\\d+)`, 'm').exec(status);
+    return m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
+  };
+  return { uid: ids('Uid'), gid: ids('Gid') };
+}
+
+/** The TCP sockets listening in the network namespace of process `pid` (its /proc/PID/net/tcp{,6}). */
+export function listeningSocketsOf(pid: number): { address: string; port: number; uid: number }[] {
+  return ['tcp', 'tcp6'].flatMap((f) => {
+    const path = `/proc/${pid}/net/${f}`;
+    return existsSync(path) ? listeningSockets(readFileSync(path, 'utf8')) : [];
+  });
 }
 
 /** The listening TCP sockets in /proc/net/tcp{,6} text: address (hex), port and owner uid. */

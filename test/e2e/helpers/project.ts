@@ -4,6 +4,8 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { InputErrors } from '../../../src/cli/errors.js';
 import { listPresets, resolveDescriptor } from '../../../src/descriptor/index.js';
 import type { DeployMethod, ImageLayering, ImageVariant, Project } from '../../../src/descriptor/model.js';
 import { generate } from '../../../src/generate/index.js';
@@ -50,6 +52,28 @@ export function presetDescriptor(c: PresetCase): string {
   if (c.layering !== undefined) lines.push(`  layering: ${c.layering}`);
   if (c.deploy !== undefined) lines.push('deploy:', `  method: ${c.deploy}`);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The example's own slipway.yaml with the case's image variant and layering (and deploy method)
+ * instead of its own: the example project as its author wrote it, in each image layout.
+ */
+export function exampleCaseDescriptor(example: string, c: PresetCase): string {
+  const doc = parseDocument(readFileSync(join(EXAMPLES_DIR, example, 'slipway.yaml'), 'utf8'));
+  if (c.variant !== undefined) doc.setIn(['image', 'variant'], c.variant);
+  if (c.layering !== undefined) doc.setIn(['image', 'layering'], c.layering);
+  if (c.deploy !== undefined) doc.setIn(['deploy'], { method: c.deploy });
+  return doc.toString();
+}
+
+/** The project of `descriptor`, or undefined when slipway refuses the descriptor (e.g. Go without a builder stage). */
+export function resolveIfValid(descriptor: string): Project | undefined {
+  try {
+    return resolveDescriptor(descriptor, 'slipway.yaml');
+  } catch (error) {
+    if (error instanceof InputErrors) return undefined;
+    throw error;
+  }
 }
 
 export function caseName(c: PresetCase): string {
