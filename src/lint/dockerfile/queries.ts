@@ -31,17 +31,37 @@ function rootStage(stage: Stage): Stage {
   return s;
 }
 
-/** True when the stage's files end up in the final image: it is the last stage or a stage built on it is. */
+const reaching = new WeakMap<Stage, boolean>();
+
+/**
+ * True when the stage's files end up in the final image: it is the last stage or a stage built on it is.
+ * Remembered per stage, for the stages below it too: rules ask it of every stage, and walking the
+ * stages built on each one again would cost n² steps for a chain of n stages.
+ */
 export function reachesFinalImage(stage: Stage): boolean {
-  const seen = new Set<Stage>();
+  const known = reaching.get(stage);
+  if (known !== undefined) return known;
+  // Depth first without recursion (a chain may be thousands of stages long): a stage is settled once
+  // its children are.
+  const open = new Set<Stage>([stage]);
   const todo = [stage];
-  for (let s = todo.pop(); s; s = todo.pop()) {
-    if (s.isLast) return true;
-    if (seen.has(s)) continue;
-    seen.add(s);
-    todo.push(...s.children);
+  while (todo.length > 0) {
+    const s = todo[todo.length - 1]!;
+    if (s.isLast) {
+      reaching.set(s, true);
+    } else {
+      const next = s.children.filter((c) => !reaching.has(c) && !open.has(c));
+      if (next.length > 0) {
+        for (const c of next) open.add(c);
+        todo.push(...next);
+        continue;
+      }
+      reaching.set(s, s.children.some((c) => reaching.get(c) === true));
+    }
+    todo.pop();
+    open.delete(s);
   }
-  return false;
+  return reaching.get(stage)!;
 }
 
 /** True when the stage builds on an Alpine or BusyBox image (`/bin/sh` is busybox ash). */
@@ -53,7 +73,11 @@ export function isBusyboxBased(stage: Stage): boolean {
 /** The stage and the stages it builds on through `FROM <stage>`, the stage itself first. */
 export function stageChain(stage: Stage): Stage[] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.base) chain.push(s);
+  const seen = new Set<Stage>();
+  for (let s: Stage | undefined = stage; s && !seen.has(s); s = s.base) {
+    seen.add(s);
+    chain.push(s);
+  }
   return chain;
 }
 

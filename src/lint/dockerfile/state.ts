@@ -1,6 +1,7 @@
 /** The per-stage build state (ARG/ENV, SHELL, USER, WORKDIR) as an immutable value. */
 import { programName } from '../shell/words.js';
 import type { ShellInstruction, StageState, UserInstruction, Variable, WorkdirInstruction } from './model.js';
+import { VersionedMap } from './versioned-map.js';
 
 export const LINUX_SHELL: readonly string[] = ['/bin/sh', '-c'];
 export const WINDOWS_SHELL: readonly string[] = ['cmd', '/S', '/C'];
@@ -20,8 +21,8 @@ export function isPosixShell(program: string | undefined): boolean {
 }
 
 interface StateFields {
-  args: ReadonlyMap<string, Variable>;
-  env: ReadonlyMap<string, Variable>;
+  args: VersionedMap<Variable>;
+  env: VersionedMap<Variable>;
   shell: readonly string[];
   shellInstruction: ShellInstruction | undefined;
   user: string | undefined;
@@ -31,8 +32,8 @@ interface StateFields {
 }
 
 export class BuildState implements StageState {
-  readonly args: ReadonlyMap<string, Variable>;
-  readonly env: ReadonlyMap<string, Variable>;
+  readonly args: VersionedMap<Variable>;
+  readonly env: VersionedMap<Variable>;
   readonly shell: readonly string[];
   readonly shellInstruction: ShellInstruction | undefined;
   readonly posixShell: boolean;
@@ -56,8 +57,8 @@ export class BuildState implements StageState {
   /** The state at the start of a stage built on an image (nothing known but the platform's shell). */
   static initial(platform: 'linux' | 'windows'): BuildState {
     return new BuildState({
-      args: new Map(),
-      env: new Map(),
+      args: VersionedMap.empty(),
+      env: VersionedMap.empty(),
       shell: platform === 'windows' ? WINDOWS_SHELL : LINUX_SHELL,
       shellInstruction: undefined,
       user: undefined,
@@ -68,8 +69,8 @@ export class BuildState implements StageState {
   }
 
   /** The state at the start of a stage built on an earlier stage: all but the ARGs carry over. */
-  static inherit(from: StageState): BuildState {
-    return new BuildState({ ...fieldsOf(from), args: new Map() });
+  static inherit(from: BuildState): BuildState {
+    return new BuildState({ ...fieldsOf(from), args: VersionedMap.empty() });
   }
 
   variable(name: string): string | undefined {
@@ -83,17 +84,15 @@ export class BuildState implements StageState {
   }
 
   withArg(v: Variable): BuildState {
-    return this.with({ args: new Map(this.args).set(v.name, v) });
+    return this.with({ args: this.args.with([[v.name, v]]) });
   }
 
   withEnv(vars: readonly Variable[]): BuildState {
-    const env = new Map(this.env);
-    for (const v of vars) env.set(v.name, v);
-    return this.with({ env });
+    return this.with({ env: this.env.with(vars.map((v) => [v.name, v] as const)) });
   }
 }
 
-function fieldsOf(s: StageState): StateFields {
+function fieldsOf(s: BuildState): StateFields {
   return {
     args: s.args,
     env: s.env,

@@ -132,7 +132,7 @@ function cleanupFix(doc: DockerfileDoc, run: RunInstruction, script: ShellScript
   if (script.commands.some((c) => c.wrappers.length > 0 && APT_PROGRAMS.includes(c.name ?? ''))) return undefined;
   const user = run.state.user;
   if (user !== undefined && !/^(root|0)(:(root|0))?$/.test(user)) return undefined;
-  if (laterRuns(doc, run).some(usesListsWithoutUpdate)) return undefined;
+  if (listsUsedLater(doc, run)) return undefined;
   const end = chainableEnd(script);
   if (end === undefined) return undefined;
   const at = script.map.toFile(end, 'end');
@@ -153,20 +153,48 @@ function cleanupFix(doc: DockerfileDoc, run: RunInstruction, script: ShellScript
   return { range: [at, at], text: ` ${e}${newline}${indent}&& ${CLEANUP}` };
 }
 
-/** The RUNs after `run` in its stage and in the stages built on it, and the ONBUILD RUNs after it. */
-function laterRuns(doc: DockerfileDoc, run: RunInstruction): RunInstruction[] {
-  const triggers = doc.triggers.filter((t): t is RunInstruction => t.keyword === 'RUN' && t !== run);
-  if (run.onbuild || !run.stage) return triggers.filter((t) => t.index > run.index || (t.index === run.index && t.span.start > run.span.start));
-  const out = run.stage.find('RUN').filter((r) => r.index > run.index);
-  const seen = new Set<Stage>([run.stage]);
-  const todo = [...run.stage.children];
-  for (let s = todo.pop(); s; s = todo.pop()) {
-    if (seen.has(s)) continue;
-    seen.add(s);
-    out.push(...s.find('RUN'));
-    todo.push(...s.children);
+/**
+ * True when a RUN after `run` uses the lists without updating them first: a later RUN of its stage, any
+ * RUN of a stage built on it, any ONBUILD RUN (for an ONBUILD RUN: a later one). Answered from one
+ * pass over the document, kept per document: asked for every RUN that updates, walking the later RUNs
+ * each time took n² steps.
+ */
+function listsUsedLater(doc: DockerfileDoc, run: RunInstruction): boolean {
+  let later = usedLater.get(doc);
+  if (!later) {
+    later = laterUses(doc);
+    usedLater.set(doc, later);
   }
-  return [...out, ...triggers];
+  return later.get(run) ?? false;
+}
+
+const usedLater = new WeakMap<DockerfileDoc, Map<RunInstruction, boolean>>();
+
+function laterUses(doc: DockerfileDoc): Map<RunInstruction, boolean> {
+  const out = new Map<RunInstruction, boolean>();
+  const triggers = doc.triggers.filter((t): t is RunInstruction => t.keyword === 'RUN');
+  const anyTrigger = triggers.some(usesListsWithoutUpdate);
+  // ONBUILD RUNs: a later one (by instruction, then by position), from the last one back.
+  const ordered = [...triggers].sort((a, b) => a.index - b.index || a.span.start - b.span.start);
+  let after = false;
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    out.set(ordered[i]!, after);
+    if (usesListsWithoutUpdate(ordered[i]!)) after = true;
+  }
+  // A stage's RUNs, and whether one in a stage built on it uses them: later stages first (children come later).
+  const below = new Map<Stage, boolean>();
+  for (let i = doc.stages.length - 1; i >= 0; i--) {
+    const stage = doc.stages[i]!;
+    const runs = stage.find('RUN');
+    let used = stage.children.some((c) => below.get(c) === true);
+    const fromChildren = used;
+    for (let k = runs.length - 1; k >= 0; k--) {
+      out.set(runs[k]!, used || anyTrigger);
+      if (usesListsWithoutUpdate(runs[k]!)) used = true;
+    }
+    below.set(stage, used || fromChildren);
+  }
+  return out;
 }
 
 /** A RUN that runs apt (or apt-cache) to read the package lists before any update of its own, or that cannot be read. */

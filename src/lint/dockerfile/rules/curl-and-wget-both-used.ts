@@ -74,10 +74,34 @@ function evidenceIn(run: RunInstruction): Evidence[] {
   return out;
 }
 
-/** The stages `stage` builds on, oldest first, and `stage` itself. */
-function chain(stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s && !out.includes(s); s = s.base) out.unshift(s);
+/** What `needlessInstall` reads of the evidence of a stage and of the stages it builds on, oldest first. */
+interface Summary {
+  /** The first install of the tool that stays. */
+  kept: Partial<Record<Tool, Evidence>>;
+  installed: Record<Tool, boolean>;
+  /** The first evidence of the tool. */
+  first: Partial<Record<Tool, Evidence>>;
+}
+
+/**
+ * The summary of every stage, each from the summary of the stage it builds on (an earlier one) and its own
+ * RUNs: one pass, where collecting the evidence of each stage's whole chain took n² steps for n stages.
+ */
+function summaries(doc: DockerfileDoc): Map<Stage, Summary> {
+  const out = new Map<Stage, Summary>();
+  for (const stage of doc.stages) {
+    const before = stage.base ? out.get(stage.base) : undefined;
+    const s: Summary = before
+      ? { kept: { ...before.kept }, installed: { ...before.installed }, first: { ...before.first } }
+      : { kept: {}, installed: { curl: false, wget: false }, first: {} };
+    for (const e of stage.find('RUN').flatMap(evidenceIn)) {
+      s.first[e.tool] ??= e;
+      if (!e.installs) continue;
+      s.installed[e.tool] = true;
+      if (!e.temporary) s.kept[e.tool] ??= e;
+    }
+    out.set(stage, s);
+  }
   return out;
 }
 
@@ -137,8 +161,9 @@ export default defineRule<DockerfileDoc>({
     },
   },
   check(ctx) {
+    const summaryOf = summaries(ctx.doc);
     for (const stage of ctx.doc.stages.filter(reachesFinalImage)) {
-      const found = needlessInstall(chain(stage).flatMap((s) => s.find('RUN').flatMap(evidenceIn)));
+      const found = needlessInstall(summaryOf.get(stage)!);
       // A stage this one builds on reports what it installs itself.
       if (!found || found.install.run.stage !== stage) continue;
       const { install, other } = found;
@@ -156,9 +181,9 @@ export default defineRule<DockerfileDoc>({
  * without the Dockerfile having installed it (it comes with the base image). The later install when both
  * are kept.
  */
-function needlessInstall(evidence: readonly Evidence[]): { install: Evidence; other: Evidence } | undefined {
-  const kept = (t: Tool) => evidence.find((e) => e.tool === t && e.installs && !e.temporary);
-  const fromBase = (t: Tool) => (evidence.some((e) => e.tool === t && e.installs) ? undefined : evidence.find((e) => e.tool === t));
+function needlessInstall(summary: Summary): { install: Evidence; other: Evidence } | undefined {
+  const kept = (t: Tool) => summary.kept[t];
+  const fromBase = (t: Tool) => (summary.installed[t] ? undefined : summary.first[t]);
   const curl = kept('curl');
   const wget = kept('wget');
   if (curl && wget) return curl.word.span.start > wget.word.span.start ? { install: curl, other: wget } : { install: wget, other: curl };
