@@ -3,9 +3,9 @@
  * every RUN (ONBUILD RUN included) in a POSIX-shell stage, and its shell examples become Dockerfiles.
  */
 import type { Fix, Rule, RuleExample } from '../engine/types.js';
-import type { ShellCheck, ShellCheckContext, ShellExample } from '../shell/check.js';
+import type { ShellCheck, ShellCheckContext, ShellExample, ShellMount } from '../shell/check.js';
 import { ScriptHistory } from '../shell/history.js';
-import type { DockerfileDoc, RunInstruction, Stage } from './model.js';
+import type { DockerfileDoc, RunInstruction, Stage, StageState } from './model.js';
 import { rootImage } from './queries.js';
 
 /** The base image of wrapped examples when the example names none. */
@@ -72,14 +72,13 @@ function shellRuns(doc: DockerfileDoc): ShellRun[] {
     for (const run of doc.find('RUN', { triggers: true })) {
       const script = run.script;
       if (!script) continue;
-      const state = run.state;
       list.push({
         run,
         context: {
           host: 'dockerfile',
           script,
-          variable: (name) => state.variable(name),
-          mounts: run.mounts.map((m) => ({ type: m.type, target: m.target })),
+          variable: lookupIn(run.state),
+          mounts: run.mounts.length === 0 ? NO_MOUNTS : run.mounts.map((m) => ({ type: m.type, target: m.target })),
           image: run.stage ? rootImage(run.stage)?.resolved : undefined,
           // An ONBUILD trigger runs in another build: nothing ran before it there that this file shows.
           earlier: (!run.onbuild && histories.get(run)) || ScriptHistory.EMPTY,
@@ -89,6 +88,20 @@ function shellRuns(doc: DockerfileDoc): ShellRun[] {
     shellRunsOf.set(doc, list);
   }
   return list;
+}
+
+const NO_MOUNTS: readonly ShellMount[] = Object.freeze([]);
+
+/** One `variable` function per state: consecutive instructions share their state until an ARG/ENV/… changes it. */
+const lookups = new WeakMap<StageState, (name: string) => string | undefined>();
+
+function lookupIn(state: StageState): (name: string) => string | undefined {
+  let lookup = lookups.get(state);
+  if (!lookup) {
+    lookup = (name) => state.variable(name);
+    lookups.set(state, lookup);
+  }
+  return lookup;
 }
 
 /**

@@ -18,8 +18,11 @@ export class ScriptHistory {
   /** No script ran before. */
   static readonly EMPTY = new ScriptHistory(undefined, undefined);
 
-  /** Answers by question, filled on demand. */
-  private answers: Map<Question, unknown> | undefined;
+  /**
+   * Answers filled on demand, question and answer alternating: a handful of questions are asked, and
+   * a flat array is a fraction of a Map's size on every one of hundreds of thousands of nodes.
+   */
+  private answers: unknown[] | undefined;
 
   private constructor(
     private readonly previous: ScriptHistory | undefined,
@@ -53,8 +56,9 @@ export class ScriptHistory {
     const pending: ScriptHistory[] = [];
     let acc = initial;
     for (let node: ScriptHistory | undefined = this; node?.script; node = node.previous) {
-      if (node.answers?.has(key)) {
-        acc = node.answers.get(key) as T;
+      const at = indexOfQuestion(node.answers, key);
+      if (at >= 0) {
+        acc = node.answers![at + 1] as T;
         break;
       }
       pending.push(node);
@@ -62,8 +66,15 @@ export class ScriptHistory {
     for (let i = pending.length - 1; i >= 0; i--) {
       const node = pending[i]!;
       acc = step(acc, node.script!);
-      (node.answers ??= new Map()).set(key, acc);
+      (node.answers ??= []).push(key, acc);
     }
     return acc;
   }
+}
+
+/** Where `key` stands among the questions (even places) of `answers`; -1 when it is not there. */
+function indexOfQuestion(answers: readonly unknown[] | undefined, key: Question): number {
+  if (!answers) return -1;
+  for (let i = 0; i < answers.length; i += 2) if (answers[i] === key) return i;
+  return -1;
 }
