@@ -118,12 +118,23 @@ export interface CiCommand {
  */
 export function* jobCommands(job: CiJob, checkout = '.'): Generator<CiCommand> {
   let cwd: string | undefined = checkout;
-  const earlier: ShellCommand[] = [];
+  const ran: ShellCommand[] = [];
   for (const line of [...job.beforeScript, ...job.script]) {
     for (const cmd of scriptOf(line).commands) {
       if (cmd.context.nested) continue;
-      yield { job, line, cmd, cwd, earlier: [...earlier], checkout };
-      earlier.push(cmd);
+      // Copied only when read (a path is missing): a copy per command cost n² for a job of n commands.
+      const count = ran.length;
+      yield {
+        job,
+        line,
+        cmd,
+        cwd,
+        get earlier() {
+          return ran.slice(0, count);
+        },
+        checkout,
+      };
+      ran.push(cmd);
       if (cmd.name === 'cd' || cmd.name === 'pushd' || cmd.name === 'popd') cwd = afterCd(cmd, cwd, checkout);
     }
   }
