@@ -69,11 +69,12 @@ describe('size limits', () => {
     await lintWithin('Dockerfile', lines.join('\n') + '\n', 1024);
   }, 180_000);
 
-  // BUG (src/lint/dockerfile, owner: Dockerfile linter): time grows faster than quadratically with
-  // the number of RUN instructions: 1,000 `RUN echo lineN && true` lines lint in 3-13 s, 3,000 lines
-  // took more than 200 s (another lint running alongside), and a 10 MB Dockerfile of such lines (≈ 400,000 instructions) did not
-  // finish in 300 s while RSS reached 3 GB. Skipped until fixed.
-  test.skip('a 10 MB Dockerfile', async () => {
+  // About 400,000 one-line RUNs, the most instructions 10 MB can hold: every per-instruction cost shows.
+  // Linear since the shell checks share one history of earlier RUNs (it was O(n²): 3,000 RUNs took
+  // 200 s). Measured on the shared 2-core machine: 30-35 s, heap ≈ 2.2 GB here (about 6 KB per
+  // instruction, garbage included), 2.5 GB peak RSS for the dist CLI; quadratic memory would exceed
+  // the bound long before the end.
+  test('a 10 MB Dockerfile', async () => {
     const parts = ['FROM python:3.13-slim\n'];
     let n = 0;
     for (let i = 0; n < 10 * MB; i++) {
@@ -81,7 +82,7 @@ describe('size limits', () => {
       parts.push(l);
       n += l.length;
     }
-    await lintWithin('Dockerfile', parts.join(''), 2048);
+    await lintWithin('Dockerfile', parts.join(''), 3072);
   }, 600_000);
 
   // Measured on the shared 2-core machine (dist CLI): 20,000 jobs 26 s / 395 MB RSS;
