@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { bracketLists } from '../util/linear-match.js';
 import { slipwayName } from './node-go-detect.js';
 import {
   applicationObject,
@@ -153,8 +154,8 @@ function projectName(pyproject: string | undefined, dir: string): string {
 /** Names in pyproject's `[project] dependencies` and `[project.optional-dependencies]` lists. */
 function pyprojectDependencies(text: string): string[] {
   const lists = [
-    /^dependencies\s*=\s*\[([^\]]*)\]/m.exec(iniSection(text, 'project') ?? '')?.[1] ?? '',
-    ...[...(iniSection(text, 'project.optional-dependencies') ?? '').matchAll(/=\s*\[([^\]]*)\]/g)].map((m) => m[1]!),
+    bracketLists(/^dependencies\s*=\s*\[/gm, iniSection(text, 'project') ?? '')[0] ?? '',
+    ...bracketLists(/=\s*\[/g, iniSection(text, 'project.optional-dependencies') ?? ''),
   ];
   return lists.flatMap((list) => [...list.matchAll(/["']([A-Za-z0-9][A-Za-z0-9._-]*)/g)].map((m) => m[1]!.toLowerCase().replace(/_/g, '-')));
 }

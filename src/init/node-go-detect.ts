@@ -126,7 +126,7 @@ export function sourcePort(source: string): number | undefined {
     /process\.env\.PORT\)?\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b/,
     /\bPORT\s*(?:\|\||\?\?)\s*['"]?(\d{2,5})\b/,
     /(?:ListenAndServe(?:TLS)?\(\s*|Addr:\s*|\baddr\s*:?=\s*)"[^"\s]*:(\d{2,5})"/,
-    /\b(?:const|var)\s+\w*(?:addr|Addr|port|Port)\w*\s*=\s*"[^"\s]*:(\d{2,5})"/,
+    /\b(?:const|var)\s+(?=\w*?(?:addr|Addr|port|Port))\w+\s*=\s*"[^"\s]*:(\d{2,5})"/,
   ];
   for (const pattern of patterns) {
     const port = Number(pattern.exec(source)?.[1]);

@@ -79,27 +79,26 @@ const DYNAMIC: DynamicEntry[] = [
     samples: () => [',\\s', ','].map((sep) => sample('src/lint/engine/suppressions.ts (splitNames)', `[^${sep}]+`, 'g')),
   },
   ...[
-    '`\\\\b(?:mkdir|touch|virtualenv|venv|install\\\\s+-d)\\\\b${command}${n}`',
+    'n',
     '`>>?\\\\s*["\']?${n}`',
     '`(?:^|\\\\s)(?:-o|--output|--out|-d|--dest|--target)(?:\\\\s+|=)["\']?${n}`',
-    '`\\\\b(?:cp|mv|ln|rsync)\\\\b${command}\\\\s["\']?${n}["\']?\\\\s*(?:$|[;&|\\\\n])`',
+    '`\\\\s["\']?${n}["\']?\\\\s*(?:$|[;&|\\\\n])`',
     "`(?<![\\\\w-])${escapeRe(name)}(?![\\\\w-])`",
   ].map((argument, i): DynamicEntry => ({
     file: 'src/lint/makefile/task-targets.ts',
     argument,
-    builtFrom: 'Makefile target names (lint input)',
+    builtFrom: 'Makefile target names (lint input); the `mkdir`/`cp` before them is found by laterInCommand',
     samples: () =>
       TARGETS.map((name) => {
         const n = `(?<![\\w./-])${escapeRe(name)}(?![\\w.-])`;
-        const command = '[^;&|\\n]*';
         const sources = [
-          `\\b(?:mkdir|touch|virtualenv|venv|install\\s+-d)\\b${command}${n}`,
+          n,
           `>>?\\s*["']?${n}`,
           `(?:^|\\s)(?:-o|--output|--out|-d|--dest|--target)(?:\\s+|=)["']?${n}`,
-          `\\b(?:cp|mv|ln|rsync)\\b${command}\\s["']?${n}["']?\\s*(?:$|[;&|\\n])`,
+          `\\s["']?${n}["']?\\s*(?:$|[;&|\\n])`,
           `(?<![\\w-])${escapeRe(name)}(?![\\w-])`,
         ];
-        return sample(`src/lint/makefile/task-targets.ts (target ${JSON.stringify(name)})`, sources[i]!, i === 3 ? 'm' : '');
+        return sample(`src/lint/makefile/task-targets.ts (target ${JSON.stringify(name)})`, sources[i]!, ['g', '', '', 'gm', ''][i]);
       }),
   })),
   {
@@ -143,15 +142,6 @@ const DYNAMIC: DynamicEntry[] = [
     argument: '`^[^\\\\S\\\\n\\\\r\\\\u2028\\\\u2029]*(from|import)\\\\s+${framework}\\\\b`',
     builtFrom: 'framework names (constants)',
     samples: () => ['fastapi', 'flask', 'tornado'].map((f) => sample('src/init/python-sources.ts (importedFramework)', `^[^\\S\\n\\r\\u2028\\u2029]*(from|import)\\s+${f}\\b`, 'm')),
-  },
-  {
-    file: 'src/init/python-sources.ts',
-    argument: '`^([A-Za-z_][A-Za-z0-9_]*)\\\\s*(?::[^=]+)?=\\\\s*(?:[A-Za-z_.]*\\\\.)?${cls}\\\\(`',
-    builtFrom: 'class names Flask, FastAPI (constants)',
-    samples: () =>
-      ['Flask', 'FastAPI'].map((cls) =>
-        sample('src/init/python-sources.ts (applicationObject)', `^([A-Za-z_][A-Za-z0-9_]*)\\s*(?::[^=]+)?=\\s*(?:[A-Za-z_.]*\\.)?${cls}\\(`, 'm'),
-      ),
   },
   {
     file: 'src/init/propose.ts',

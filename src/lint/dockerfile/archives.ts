@@ -23,5 +23,5 @@ export function isTarArchive(path: string): boolean {
 
 /** An ADD source that is fetched rather than read from the context: http(s), git. */
 export function isRemoteSource(path: string): boolean {
-  return /^(https?|git|ssh):\/\//i.test(path) || /^git@/.test(path) || /^[\w.-]+\.[a-z]{2,}\/.+\.git(#.*)?$/i.test(path);
+  return /^(https?|git|ssh):\/\//i.test(path) || /^git@/.test(path) || /^[\w.-]+\.[a-z]{2,}\/(?=.*$).+\.git(#.*)?$/i.test(path);
 }

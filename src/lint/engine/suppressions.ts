@@ -1,3 +1,4 @@
+import { matchThenRestOfText } from '../../util/linear-match.js';
 import type { LineIndex } from '../../util/text.js';
 import { resolveRuleName, type KindRegistry } from './registry.js';
 import type { Finding } from './types.js';
@@ -46,6 +47,8 @@ export interface InvalidDirective {
 
 const SLIPWAY = /^(\s*[#;]\s*)slipway-([a-z][a-z-]*)(?=\s|$)(.*)$/;
 const HADOLINT = /^(\s*#\s*)hadolint\s+(?:(global|stage)\s+)?ignore=(\S*)/;
+/** Blanks and `#` starting a trailing comment (which runs to the end: matchThenRestOfText). */
+const TRAILING_COMMENT = /(?<!\s)\s+#/g;
 
 /**
  * The suppression comments of a file. Comments start with `#`; with `semicolonComments`
@@ -102,7 +105,8 @@ export function parseDirectives(
       const [whole, , scope, codes] = hadolint as unknown as [string, string, string | undefined, string];
       const codesStart = whole.length - codes.length;
       // Codes may be followed by ", " and more codes: take the rest up to a trailing comment.
-      const tail = text.slice(codesStart).replace(/(?<!\s)\s+#.*$/, '');
+      const rest = text.slice(codesStart);
+      const tail = rest.slice(0, matchThenRestOfText(TRAILING_COMMENT, rest)?.match.index ?? rest.length);
       const refs = splitNames(tail, ',', line, codesStart);
       if (refs.length === 0 || refs.some((r) => !/^[A-Z]+[0-9]+$/.test(r.name))) continue;
       for (const ref of refs) {

@@ -465,9 +465,30 @@ function matchAssignment(s: string, from: number, base: number): AssignmentParts
   }
   if (nameEnd < 0) return undefined;
   const name = trimmed(s.slice(from, nameEnd), base + from);
-  if (name.text === '' || /\s/.test(name.text.replace(/\$[({][^)}]*[)}]/g, ''))) return undefined;
+  if (name.text === '' || /\s/.test(withoutReferences(name.text))) return undefined;
   const value = trimmed(s.slice(j), base + j);
   return { name, op, value };
+}
+
+/**
+ * `s` without its `$(…)` and `${…}` references, each cut at the first `)` or `}`: what
+ * `s.replace(/\$[({][^)}]*[)}]/g, '')` gives. That regex rescans the rest of `s` from every `$(`
+ * when no bracket closes them; here the first reference without one ends the search.
+ */
+function withoutReferences(s: string): string {
+  const open = /\$[({]/g;
+  const close = /[)}]/g;
+  let out = '';
+  let kept = 0;
+  for (let m = open.exec(s); m; m = open.exec(s)) {
+    close.lastIndex = m.index + 2;
+    const end = close.exec(s);
+    if (!end) break;
+    out += s.slice(kept, m.index);
+    kept = end.index + 1;
+    open.lastIndex = kept;
+  }
+  return out + s.slice(kept);
 }
 
 function parseRuleLine(s: string, base: number, colon: number): LineParse {

@@ -26,13 +26,36 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function createsFile(recipe: string, name: string): boolean {
   const n = `(?<![\\w./-])${escapeRe(name)}(?![\\w.-])`;
-  const command = '[^;&|\\n]*';
-  return [
-    new RegExp(`\\b(?:mkdir|touch|virtualenv|venv|install\\s+-d)\\b${command}${n}`),
-    new RegExp(`>>?\\s*["']?${n}`),
-    new RegExp(`(?:^|\\s)(?:-o|--output|--out|-d|--dest|--target)(?:\\s+|=)["']?${n}`),
-    new RegExp(`\\b(?:cp|mv|ln|rsync)\\b${command}\\s["']?${n}["']?\\s*(?:$|[;&|\\n])`, 'm'),
-  ].some((re) => re.test(recipe));
+  return (
+    laterInCommand(recipe, /\b(?:mkdir|touch|virtualenv|venv|install\s+-d)\b/g, new RegExp(n, 'g')) ||
+    new RegExp(`>>?\\s*["']?${n}`).test(recipe) ||
+    new RegExp(`(?:^|\\s)(?:-o|--output|--out|-d|--dest|--target)(?:\\s+|=)["']?${n}`).test(recipe) ||
+    laterInCommand(recipe, /\b(?:cp|mv|ln|rsync)\b/g, new RegExp(`\\s["']?${n}["']?\\s*(?:$|[;&|\\n])`, 'gm'))
+  );
+}
+
+/**
+ * Whether a match of `command` is followed in the same command (before `;`, `&`, `|` or a line
+ * feed) by a match of `operand`: what `new RegExp(command.source + '[^;&|\\n]*' + operand.source)`
+ * tests (both with the `g` flag). That regex rescans a command from every `mkdir`/`cp` in it; here
+ * only the first of a command is tried (the later ones see less of it), and `operand` is searched
+ * once for all of them.
+ */
+function laterInCommand(recipe: string, command: RegExp, operand: RegExp): boolean {
+  const separator = /[;&|\n]/g;
+  let next = -1;
+  for (let m = command.exec(recipe); m; m = command.exec(recipe)) {
+    const from = m.index + m[0].length;
+    separator.lastIndex = from;
+    const end = separator.exec(recipe)?.index ?? recipe.length;
+    if (next < from) {
+      operand.lastIndex = from;
+      next = operand.exec(recipe)?.index ?? Infinity;
+    }
+    if (next <= end) return true;
+    command.lastIndex = end;
+  }
+  return false;
 }
 
 function mentions(recipe: string, name: string): boolean {

@@ -57,6 +57,11 @@ export const INSECURE_ENV_NAMES: readonly string[] = ENV.map((e) => e.name);
 
 interface TextPattern extends InsecureSetting {
   pattern: RegExp;
+  /**
+   * The match goes on to the first `]` after `pattern`, and needs one. Kept out of the pattern:
+   * `[^\]]*\]` would rescan the rest of the text from every `[` when no `]` follows.
+   */
+  toClosingBracket?: true;
 }
 
 const BOOL_TRUE = '"?(?:1|true|yes|on)\\b';
@@ -68,7 +73,7 @@ const TEXT: readonly TextPattern[] = [
   { pattern: new RegExp(`APT::Get::AllowUnauthenticated${SEP}${BOOL_TRUE}`, 'i'), kind: 'signature', what: 'makes APT install packages it cannot authenticate' },
   { pattern: new RegExp(`Acquire::AllowInsecureRepositories${SEP}${BOOL_TRUE}`, 'i'), kind: 'signature', what: 'makes APT use repositories without a valid signature' },
   { pattern: new RegExp(`Acquire::AllowDowngradeToInsecureRepositories${SEP}${BOOL_TRUE}`, 'i'), kind: 'signature', what: 'makes APT accept a repository that lost its signature' },
-  { pattern: /\[[^\][]*\b(?:trusted|allow-insecure)=yes\b[^\]]*\]/i, kind: 'signature', what: 'makes APT trust this package source without checking its signature' },
+  { pattern: /\[[^\][]*\b(?:trusted|allow-insecure)=yes\b/i, toClosingBracket: true, kind: 'signature', what: 'makes APT trust this package source without checking its signature' },
   { pattern: new RegExp(`Acquire::https::(?:[^:"\\s]+::)?Verify-(?:Peer|Host)${SEP}${BOOL_FALSE}`, 'i'), kind: 'tls', what: "turns off APT's HTTPS certificate verification" },
   { pattern: /(?:^|[\s;'"]|\\n)gpgcheck\s*=\s*(?:0|false|no)\b/im, kind: 'signature', what: 'turns off the GPG signature check of yum/dnf packages' },
   { pattern: /(?:^|[\s;'".]|\\n)sslverify\s*=\s*(?:0|false|no)\b/im, kind: 'tls', what: 'turns off TLS certificate verification' },
@@ -82,7 +87,10 @@ export function insecureConfigText(text: string): (InsecureSetting & { index: nu
   let best: (InsecureSetting & { index: number; length: number }) | undefined;
   for (const p of TEXT) {
     const m = p.pattern.exec(text);
-    if (m && (!best || m.index < best.index)) best = { kind: p.kind, what: p.what, index: m.index, length: m[0].length };
+    if (!m || (best && m.index >= best.index)) continue;
+    // The first `[…option` without a `]` after it has none after any later one either.
+    const end = p.toClosingBracket ? text.indexOf(']', m.index + m[0].length) + 1 : m.index + m[0].length;
+    if (end > 0) best = { kind: p.kind, what: p.what, index: m.index, length: end - m.index };
   }
   return best;
 }

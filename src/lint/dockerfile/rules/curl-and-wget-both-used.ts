@@ -31,7 +31,7 @@ function installOperands(cmd: ShellCommand): ShellWord[] {
 
 /** The tool a package operand installs: `curl`, `curl=7.88.1-10`, `curl~8.9`, `curl-minimal`, `wget-1.21.4`. */
 function toolOfPackage(pkg: string): Tool | undefined {
-  const name = pkg.split(/[=~<>:/]/)[0]!.replace(/-\d.*$/, '');
+  const name = pkg.split(/[=~<>:/]/)[0]!.replace(/-\d.*/, ''); // no `$`: the same verdict, without a rescan from every `-2` when a line break follows
   if (name === 'curl' || name === 'curl-minimal') return 'curl';
   if (name === 'wget' || name === 'wget2') return 'wget';
   return undefined;

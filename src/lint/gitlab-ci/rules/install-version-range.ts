@@ -1,3 +1,4 @@
+import { afterLastLineBreak } from '../../../util/linear-match.js';
 import { defineRule } from '../../engine/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/index.js';
 import { parseArgs, positionals } from '../../shell/index.js';
@@ -12,11 +13,37 @@ const ANY_MINOR = /^v?\d+\.[*xX]$/;
 /** Branch names a VCS requirement or archive URL may follow. */
 const BRANCH_REF = /^(master|main|develop|development|dev|trunk|head|stable|latest|nightly)$/i;
 
+/**
+ * The ref of a VCS requirement, `main` in `pkg @ git+https://host/repo@main#egg=pkg`: what
+ * `/^(?:[A-Za-z0-9._-]+\s*@\s*)?(?:git|hg|svn|bzr)\+\S+?@([^@/#]+?)(?:#.*)?$/` captures. That regex
+ * scans from every `@` of the URL to the end of the text (`#.*$`) when a line break follows; here
+ * each `@` is tried once, with the line break found beforehand.
+ */
+function vcsRef(spec: string): string | undefined {
+  const head = /^(?:[A-Za-z0-9._-]+\s*@\s*)?(?:git|hg|svn|bzr)\+/.exec(spec);
+  if (!head) return undefined;
+  const url = head[0].length;
+  const blank = /\s/g;
+  blank.lastIndex = url;
+  const urlEnd = blank.exec(spec)?.index ?? spec.length;
+  const refEnd = /[@/#]/g;
+  const lastLine = afterLastLineBreak(spec);
+  // `\S+?@`: each `@` of the URL after its first character, leftmost first.
+  for (let at = spec.indexOf('@', url + 1); at >= 0 && at < urlEnd; at = spec.indexOf('@', at + 1)) {
+    refEnd.lastIndex = at + 1;
+    const end = refEnd.exec(spec)?.index ?? spec.length;
+    if (end === at + 1) continue;
+    // The ref runs to the end, or to a `#` after which the text holds no line break.
+    if (end === spec.length || (spec[end] === '#' && end >= lastLine)) return spec.slice(at + 1, end);
+  }
+  return undefined;
+}
+
 /** Why a pip requirement's version is fuzzy, or undefined when it is exact, absent or unknowable. */
 function pipFuzz(req: string): string | undefined {
   const spec = req.split(';')[0]!.trim();
-  const vcs = /^(?:[A-Za-z0-9._-]+\s*@\s*)?(?:git|hg|svn|bzr)\+\S+?@([^@/#]+?)(?:#.*)?$/.exec(spec);
-  if (vcs) return BRANCH_REF.test(vcs[1]!) ? `follows the branch \`${vcs[1]}\`, whatever it holds when the job runs` : undefined;
+  const ref = vcsRef(spec);
+  if (ref !== undefined) return BRANCH_REF.test(ref) ? `follows the branch \`${ref}\`, whatever it holds when the job runs` : undefined;
   const archive = /\/(?:archive|tarball|zipball)\/(?:refs\/heads\/)?([^/]+?)(?:\.zip|\.tar\.gz|\.tgz)?$/.exec(spec);
   if (archive && /^[a-z]+:\/\//i.test(spec)) return BRANCH_REF.test(archive[1]!) ? `downloads the branch \`${archive[1]}\`, whatever it holds when the job runs` : undefined;
   if (/^[a-z]+:\/\/|^[./~]/i.test(spec)) return undefined;

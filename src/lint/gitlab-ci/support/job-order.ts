@@ -12,9 +12,20 @@ import type { CiJob, GitlabCiDoc } from '../model/types.js';
 export function namedJob(doc: GitlabCiDoc, name: string): CiJob | undefined {
   const direct = doc.job(name);
   if (direct) return direct.hidden ? undefined : direct;
-  const base = /^(.*?)(?: \d+\/\d+|: \[.*\])$/.exec(name)?.[1];
+  const base = parallelJobBase(name);
   const job = base ? doc.job(base) : undefined;
   return job && !job.hidden ? job : undefined;
+}
+
+/**
+ * The job name in a parallel instance name, `test` in `test 1/3` or `test: [a, b]`, as
+ * `/^(.*?)(?: \d+\/\d+|: \[.*\])$/` finds it, but without that pattern's rescan of the name from
+ * every `: [` when the name does not end in `]` or holds a line break.
+ */
+export function parallelJobBase(name: string): string | undefined {
+  if (!name.endsWith(']')) return /^(.*?) \d+\/\d+$/.exec(name)?.[1];
+  const open = name.indexOf(': [');
+  return open >= 0 && !/[\n\r\u2028\u2029]/.test(name) ? name.slice(0, open) : undefined;
 }
 
 /** The position of a job's stage in the pipeline, or undefined when the order is not known. */

@@ -1,4 +1,5 @@
 /** Shared wording for rules that name other jobs (needs, dependencies). */
+import { parallelJobBase } from './job-order.js';
 import { suggest } from './suggest.js';
 import type { GitlabCiDoc } from '../model/types.js';
 
@@ -8,7 +9,7 @@ export function describeUnknownJob(doc: GitlabCiDoc, name: string): string | und
   if (job && !job.hidden) return undefined;
   if (job?.hidden) return 'which is a hidden job (its name starts with `.`) and never runs; name a job that runs';
   // `job 1/3` and `job: [a, b]` name instances of parallel jobs.
-  const base = /^(.*?)(?: \d+\/\d+|: \[.*\])$/.exec(name)?.[1];
+  const base = parallelJobBase(name);
   if (base && doc.job(base)) return undefined;
   if (name.includes('$')) return undefined;
   const guess = suggest(name, doc.jobs.map((j) => j.name));

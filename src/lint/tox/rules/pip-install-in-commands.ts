@@ -1,8 +1,10 @@
+import { matchThenRestOfText } from '../../../util/linear-match.js';
 import { defineRule } from '../../engine/types.js';
 import { isToxSection, settingOf, type ToxDoc, type ToxSection } from '../model.js';
 
 const COMMAND_KEYS = new Set(['commands', 'commands_pre', 'commands_post']);
-const PIP_INSTALL = /(?:^|[\s;&|/(])(pip[\d.]*\s+install)\b(.*)$/;
+/** `pip install`, then the rest of the command line (`(.*)$`, matched by matchThenRestOfText). */
+const PIP_INSTALL = /(?:^|[\s;&|/(])(pip[\d.]*\s+install)\b/g;
 
 /** Installs that `deps` cannot express: reinstalling over tox's own install, or upgrading the installer. */
 function deliberate(args: string): boolean {
@@ -68,11 +70,12 @@ export default defineRule<ToxDoc>({
       for (const setting of section.settings) {
         if (!COMMAND_KEYS.has(setting.entry.name)) continue;
         for (const line of setting.lines) {
-          const m = PIP_INSTALL.exec(line.content);
-          if (!m || deliberate(m[2]!) || (installsProject(m[2]!) && skipsInstall(section, ctx.doc))) continue;
-          const start = line.contentSpan.start + m.index + m[0].length - m[1]!.length - m[2]!.length;
+          const found = matchThenRestOfText(PIP_INSTALL, line.content);
+          if (!found || deliberate(found.rest) || (installsProject(found.rest) && skipsInstall(section, ctx.doc))) continue;
+          const m = found.match;
+          const start = line.contentSpan.start + m.index + m[0].length - m[1]!.length;
           ctx.report({
-            message: `\`${setting.entry.key}\` runs \`pip install\` on every tox run; ${advice(m[2]!)}`,
+            message: `\`${setting.entry.key}\` runs \`pip install\` on every tox run; ${advice(found.rest)}`,
             span: { start, end: start + m[1]!.length },
           });
         }
