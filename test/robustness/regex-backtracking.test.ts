@@ -10,6 +10,11 @@
  * - Move: an unanchored search retries every start position and each retry can run to the end of
  *   the input (`/\/+$/` on a long run of slashes followed by anything else).
  *
+ * scslre only tries attack strings that repeat one character. A second check (regex-steps.ts) runs
+ * every pattern with a step-counting backtracking matcher on attack strings built from the
+ * pattern's own pieces (`$(` repeated, `: [` repeated, then a failing suffix) and fails when 4 times
+ * the input takes more than 10 times the steps: no clock, so the same verdict on a busy machine.
+ *
  * A finding fails with the pattern's file:line and an attack string. Patterns built at run time
  * (from target names, globs, option names) are listed below with the generators that build them;
  * a dynamic site missing from that list fails too, so it cannot slip past.
@@ -17,6 +22,7 @@
 import { analyse, type Report } from 'scslre';
 import { describe, expect, test } from 'vitest';
 import { inventory, type StaticRegex } from './regex-inventory.js';
+import { agreesWithV8, hasBackreference, stepCheck } from './regex-steps.js';
 
 const found = inventory(process.cwd());
 
@@ -38,6 +44,26 @@ function problems(regexes: readonly StaticRegex[]): string[] {
       continue;
     }
     if (reports.length) out.push(`${re.where}: /${re.source}/${re.flags}: ${describeReport(reports[0]!)}`);
+  }
+  return out;
+}
+
+/** Each pattern once (the same source and flags appear in several files). */
+function distinct(regexes: readonly StaticRegex[]): StaticRegex[] {
+  const seen = new Map<string, StaticRegex>();
+  for (const re of regexes) if (!seen.has(`${re.flags}/${re.source}`)) seen.set(`${re.flags}/${re.source}`, re);
+  return [...seen.values()];
+}
+
+/** The step check's findings (regex-steps.ts), one line each with the attack string. */
+function stepProblems(regexes: readonly StaticRegex[]): string[] {
+  const out: string[] = [];
+  for (const re of distinct(regexes)) {
+    if (hasBackreference(re.source, re.flags)) continue;
+    const r = stepCheck(re.source, re.flags);
+    if (!r) continue;
+    const attack = `${JSON.stringify(r.prefix)} + ${JSON.stringify(r.unit)}.repeat(n) + ${JSON.stringify(r.suffix)}`;
+    out.push(`${re.where}: /${re.source}/${re.flags}: ${r.steps[0]} steps for n = ${r.sizes[0]}, ${r.steps[1]} for n = ${r.sizes[1]} on ${attack}`);
   }
   return out;
 }
@@ -159,6 +185,31 @@ const DYNAMIC: DynamicEntry[] = [
  */
 const KNOWN_SUPER_LINEAR: StaticRegex[] = [sample('src/lint/cross/support/dockerignore.ts (`*a*a*a*`)', '^[^/]*a[^/]*a[^/]*a[^/]*$')];
 
+/**
+ * Patterns that were slow on a repeated sequence of characters, which scslre passes, as they were
+ * before they were rewritten: the step check must keep finding each.
+ */
+const SLOW_ON_A_SEQUENCE: StaticRegex[] = [
+  ['src/lint/makefile/parse.ts', '\\$[({][^)}]*[)}]', 'g'],
+  ['src/lint/gitlab-ci/support/job-order.ts', '^(.*?)(?: \\d+\\/\\d+|: \\[.*\\])$', ''],
+  ['src/lint/dockerfile/archives.ts', '^[\\w.-]+\\.[a-z]{2,}\\/.+\\.git(#.*)?$', 'i'],
+  ['src/lint/dockerfile/rules/curl-and-wget-both-used.ts', '-\\d.*$', ''],
+  ['src/lint/engine/suppressions.ts', '(?<!\\s)\\s+#.*$', ''],
+  ['src/lint/gitlab-ci/rules/install-version-range.ts', '^(?:[A-Za-z0-9._-]+\\s*@\\s*)?(?:git|hg|svn|bzr)\\+\\S+?@([^@/#]+?)(?:#.*)?$', ''],
+  ['src/lint/shell/insecure-settings.ts', '\\[[^\\][]*\\b(?:trusted|allow-insecure)=yes\\b[^\\]]*\\]', 'i'],
+  ['src/lint/tox/rules/pip-install-in-commands.ts', '(?:^|[\\s;&|/(])(pip[\\d.]*\\s+install)\\b(.*)$', ''],
+  ['src/lint/makefile/task-targets.ts', '\\b(?:mkdir|touch|virtualenv|venv|install\\s+-d)\\b[^;&|\\n]*(?<![\\w./-])build(?![\\w.-])', ''],
+  ['src/lint/makefile/task-targets.ts', '\\b(?:cp|mv|ln|rsync)\\b[^;&|\\n]*\\s["\']?(?<![\\w./-])build(?![\\w.-])["\']?\\s*(?:$|[;&|\\n])', 'm'],
+  ['src/init/detect.ts', '^dependencies\\s*=\\s*\\[([^\\]]*)\\]', 'm'],
+  ['src/init/detect.ts', '=\\s*\\[([^\\]]*)\\]', 'g'],
+  ['src/init/node-go-detect.ts', '\\b(?:const|var)\\s+\\w*(?:addr|Addr|port|Port)\\w*\\s*=\\s*"[^"\\s]*:(\\d{2,5})"', ''],
+  ['src/init/python-sources.ts', '(^|\\s)#.*$', ''],
+  ['src/init/python-sources.ts', '^(.*?)\\{([^{}]*)\\}(.*)$', ''],
+  ['src/init/python-sources.ts', '\\brun\\([^)]*\\bport\\s*=\\s*(\\d{2,5})\\b', ''],
+  ['src/init/python-sources.ts', '--bind[=\\s]+(?:[^=\\s]\\S*)?:(\\d{2,5})\\b', ''],
+  ['src/init/python-sources.ts', '^([A-Za-z_][A-Za-z0-9_]*)\\s*(?::[^=]+)?=\\s*(?:[A-Za-z_.]*\\.)?Flask\\(', 'm'],
+].map(([where, source, flags]) => sample(where!, source!, flags));
+
 describe('regular expressions in src/', () => {
   test('the inventory finds the literals and the constructed patterns', () => {
     // Not vacuous: hundreds of literals, and constants folded into `new RegExp(…)`.
@@ -184,6 +235,39 @@ describe('regular expressions in src/', () => {
 
   test('the known super-linear patterns are still flagged (remove them from the list once fixed)', () => {
     expect(problems(KNOWN_SUPER_LINEAR)).toHaveLength(KNOWN_SUPER_LINEAR.length);
+  });
+
+  test('every static pattern takes linearly many steps on attack strings built from its pieces', () => {
+    expect(stepProblems(found.regexes)).toEqual([]);
+  });
+
+  test('every pattern built at run time takes linearly many steps on attack strings built from its pieces', () => {
+    expect(stepProblems(DYNAMIC.flatMap((d) => (d.samples ? d.samples() : [])))).toEqual([]);
+  });
+
+  test('the step check finds the patterns that were slow on a repeated sequence, which scslre passes', () => {
+    expect(problems(SLOW_ON_A_SEQUENCE)).toEqual([]);
+    const flagged = stepProblems(SLOW_ON_A_SEQUENCE).map((p) => p.slice(0, p.indexOf(': /')));
+    expect(flagged).toEqual(distinct(SLOW_ON_A_SEQUENCE).map((r) => r.where));
+    // and passes what they became, and a sticky pattern tried at one position only.
+    const fixed = [sample('a', '=\\s*\\[', 'g'), sample('b', '(?<!\\s)\\s+#', 'g'), sample('c', '\\/(?:[^/\\n]|\\\\\\/)+[^\\\\\\n]\\/[ismU]*', 'y')];
+    expect(stepProblems(fixed)).toEqual([]);
+  });
+
+  test("the step check's matcher finds a match exactly when V8 does", () => {
+    const inputs = ['', 'a', 'abc def', 'FROM x AS y', '$(a) ${b}', 'a: [b]', 'pip install -r x', '# c', 'key = value', '"q"', "'x'", 'a\nb\r\n', 'h.io/o/r.git#main', 'curl -fsSL https://x | sh', 'DL3000', 'x-1.2', '[trusted=yes]'];
+    const disagree: string[] = [];
+    for (const re of distinct([...found.regexes, ...SLOW_ON_A_SEQUENCE])) {
+      if (hasBackreference(re.source, re.flags)) continue;
+      for (const input of inputs) if (!agreesWithV8(re.source, re.flags, input)) disagree.push(`${re.where}: /${re.source}/${re.flags} on ${JSON.stringify(input)}`);
+    }
+    expect(disagree).toEqual([]);
+  });
+
+  test('only a backreference keeps a pattern from the step check (scslre still checks it)', () => {
+    const skipped = distinct(found.regexes).filter((re) => hasBackreference(re.source, re.flags));
+    expect(skipped.filter((re) => !/\\[1-9]|\\k</.test(re.source)).map((re) => re.where)).toEqual([]);
+    expect(skipped.length).toBeLessThan(20);
   });
 
   test('the analyser catches the kinds of pattern it is here for', () => {
