@@ -9,6 +9,7 @@
  */
 import {
   DockerfileParser,
+  Instruction as AstInstructionClass,
   type Argument,
   type Instruction as AstInstruction,
   type JSONArgument,
@@ -109,6 +110,10 @@ class DocBuilder {
   }
 
   build(): ParseResult<DockerfileDoc> {
+    return withArgumentsCache(() => this.buildDoc());
+  }
+
+  private buildDoc(): ParseResult<DockerfileDoc> {
     const ast = DockerfileParser.parse(this.text);
     this.escapeChar = ast.getEscapeCharacter();
     const directives = this.directives(ast.getDirectives());
@@ -125,7 +130,6 @@ class DocBuilder {
     let covered = -1;
     for (let i = 0; i < queue.length; i++) {
       const raw = queue[i]!;
-      memoizeArguments(raw);
       const start = rangeToSpan(this.lines, raw.getInstructionRange()).start;
       // dockerfile-ast may see an instruction inside a here-document body BuildKit reads as data.
       if (start < covered) continue;
@@ -574,16 +578,38 @@ function extend<T extends Instruction>(base: InstructionBase, ...fields: object[
 }
 
 /**
- * dockerfile-ast re-tokenizes an instruction's arguments on every call of most of its methods (flags,
- * JSON strings, properties each call it again), which made parsing three times slower than needed.
- * The node is read-only here, so its tokens are computed once.
+ * dockerfile-ast re-tokenizes an instruction's arguments on every call of most of its methods: its own
+ * constructors do it two or three times per instruction, and flags, JSON strings and properties each
+ * again (a sixth of slipway's time on the corpus). While slipway parses a document (synchronously), the
+ * tokens are computed once per instruction. The prototype method is wrapped once, at load, and only
+ * reads the cache while `argumentsCache` is set, so other users of dockerfile-ast in the process
+ * (dockerfile-utils, an editor) get the library's own behaviour; each call returns a fresh array, as the
+ * library does (`ModifiableInstruction.getArguments` shifts the flags off it).
  */
-function memoizeArguments(raw: AstInstruction): void {
-  const node = raw as unknown as { getRawArguments?: () => Argument[] };
-  const original = node.getRawArguments;
-  if (typeof original !== 'function') return;
-  let cached: Argument[] | undefined;
-  node.getRawArguments = () => (cached ??= original.call(raw));
+let argumentsCache: WeakMap<object, Argument[]> | undefined;
+
+{
+  const proto = AstInstructionClass.prototype as unknown as { getRawArguments(): Argument[] };
+  const original = proto.getRawArguments;
+  proto.getRawArguments = function (this: object): Argument[] {
+    if (!argumentsCache) return original.call(this);
+    let args = argumentsCache.get(this);
+    if (!args) {
+      args = original.call(this);
+      argumentsCache.set(this, args);
+    }
+    return args.slice();
+  };
+}
+
+function withArgumentsCache<T>(parse: () => T): T {
+  const outer = argumentsCache;
+  argumentsCache ??= new WeakMap();
+  try {
+    return parse();
+  } finally {
+    argumentsCache = outer;
+  }
 }
 
 function jsonStrings(raw: AstInstruction): JSONArgument[] {
