@@ -4,10 +4,9 @@ import { lintRepo } from './helpers.js';
 
 const RULE = 'project/copy-source-missing';
 const run = (main: string, files: Record<string, string>) => lintRepo(RULE, main, files);
+const ignored = (patterns: string, path: string) => isDockerignored(parseDockerignore(patterns), path);
 
 describe('.dockerignore as docker reads it', () => {
-  const ignored = (patterns: string, path: string) => isDockerignored(parseDockerignore(patterns), path);
-
   it('anchors patterns at the context root, unlike .gitignore', () => {
     expect(ignored('config\n', 'config/settings.toml')).toBe(true);
     expect(ignored('config\n', 'app/config/settings.toml')).toBe(false);
@@ -23,6 +22,65 @@ describe('.dockerignore as docker reads it', () => {
     expect(ignored('!keep.txt\n*.txt\n', 'keep.txt')).toBe(true);
     expect(ignored('# comment\n\n  build  \n', 'build/out')).toBe(true);
     expect(ignored('file?.[ab]\n', 'file1.a')).toBe(true);
+  });
+});
+
+describe(".dockerignore: the examples of Docker's documentation", () => {
+  const docs = '# comment\n*/temp*\n*/*/temp*\ntemp?\n';
+
+  it('*/temp*, */*/temp* and temp? exclude one level, two levels and the root', () => {
+    expect(ignored(docs, 'somedir/temporary.txt')).toBe(true);
+    expect(ignored(docs, 'somedir/temp')).toBe(true);
+    expect(ignored(docs, 'somedir/subdir/temporary.txt')).toBe(true);
+    expect(ignored(docs, 'tempa')).toBe(true);
+    expect(ignored(docs, 'tempb')).toBe(true);
+    expect(ignored(docs, 'temp.txt')).toBe(false);
+    expect(ignored(docs, 'temp')).toBe(false);
+    expect(ignored(docs, 'tempab')).toBe(false);
+    expect(ignored(docs, 'a/b/c/temp')).toBe(false);
+  });
+
+  it('**/*.go matches in every directory, the root included', () => {
+    expect(ignored('**/*.go\n', 'main.go')).toBe(true);
+    expect(ignored('**/*.go\n', 'cmd/app/main.go')).toBe(true);
+    expect(ignored('**/*.go\n', 'main.go.txt')).toBe(false);
+    expect(ignored('**\n', 'anything/at/all')).toBe(true);
+    expect(ignored('a**b\n', 'ab')).toBe(true);
+    expect(ignored('a**b\n', 'ax/y/b')).toBe(true);
+    expect(ignored('a**b\n', 'ax/yb')).toBe(false);
+    expect(ignored('a**b\n', 'axb')).toBe(false);
+  });
+
+  it('exceptions: *.md then !README.md; then README-secret.md excluded again', () => {
+    expect(ignored('*.md\n!README.md\n', 'README.md')).toBe(false);
+    expect(ignored('*.md\n!README.md\n', 'CHANGES.md')).toBe(true);
+    const three = '*.md\n!README*.md\nREADME-secret.md\n';
+    expect(ignored(three, 'README-secret.md')).toBe(true);
+    expect(ignored(three, 'README-public.md')).toBe(false);
+    expect(ignored(three, 'NOTES.md')).toBe(true);
+    // A file re-included inside an excluded directory.
+    expect(ignored('docs\n!docs/keep.md\n', 'docs/keep.md')).toBe(false);
+    expect(ignored('docs\n!docs/keep.md\n', 'docs/other.md')).toBe(true);
+  });
+
+  it('cleans patterns as filepath.Clean does: leading /, ./ and .. elements', () => {
+    expect(ignored('/build\n', 'build/x')).toBe(true);
+    expect(ignored('./build/../dist\n', 'dist')).toBe(true);
+    expect(ignored('./build/../dist\n', 'build')).toBe(false);
+    expect(ignored('\\*.txt\n', '*.txt')).toBe(true);
+    expect(ignored('\\*.txt\n', 'a.txt')).toBe(false);
+    expect(ignored('[!a]x\n', 'bx')).toBe(true);
+    expect(ignored('[!a]x\n', 'ax')).toBe(false);
+  });
+
+  it('matches in time linear in the path: many * in one segment against a long segment', () => {
+    // As a regular expression, [^/]*a[^/]*a… backtracks polynomially here: this would not finish.
+    const pattern = `${'*a'.repeat(12)}*b\n`;
+    const long = 'a'.repeat(200_000);
+    expect(ignored(pattern, long)).toBe(false);
+    expect(ignored(pattern, `${long}b`)).toBe(true);
+    expect(ignored(pattern, `${long}/b`)).toBe(false);
+    expect(ignored(`**/${'*a'.repeat(12)}*\n`, `x/${long}/y`)).toBe(true);
   });
 });
 
