@@ -122,3 +122,11 @@ describe('engine: other files of the repository', () => {
     ]);
   });
 });
+
+describe('many findings', () => {
+  test('200,000 findings in one file are all reported (no argument-list overflow)', async () => {
+    const findings = await run('foo '.repeat(200_000) + '\n');
+    expect(findings).toHaveLength(200_000);
+    expect(findings[199_999]!.column).toBe(4 * 199_999 + 1);
+  }, 60_000);
+});

@@ -16,7 +16,7 @@ import { reachesFinalImage } from './queries.js';
  */
 export function finalImageRuns(doc: DockerfileDoc): RunInstruction[] {
   const runs = doc.stages.filter(reachesFinalImage).flatMap((s) => s.find('RUN'));
-  runs.push(...doc.triggers.filter((t): t is RunInstruction => t.keyword === 'RUN'));
+  for (const t of doc.triggers) if (t.keyword === 'RUN') runs.push(t);
   return runs;
 }
 

@@ -53,7 +53,7 @@ export function reachesFinalImage(stage: Stage): boolean {
       const next = s.children.filter((c) => !reaching.has(c) && !open.has(c));
       if (next.length > 0) {
         for (const c of next) open.add(c);
-        todo.push(...next);
+        for (const c of next) todo.push(c);
         continue;
       }
       reaching.set(s, s.children.some((c) => reaching.get(c) === true));

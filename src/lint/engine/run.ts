@@ -114,7 +114,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
     let message = report.message;
     if (report.secrets?.length) {
       const list = secrets.get(target.path) ?? [];
-      list.push(...report.secrets);
+      for (const s of report.secrets) list.push(s);
       secrets.set(target.path, list);
       message = maskSecretsIn(message, report.secrets.map((s) => target.text.slice(s.start, s.end)));
     }
@@ -180,7 +180,7 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
       try {
         const anyDoc = await registry.any.prepare(file);
         const list = secrets.get(file.path) ?? [];
-        list.push(...anyDoc.secrets.map((s) => s.span));
+        for (const s of anyDoc.secrets) list.push(s.span);
         secrets.set(file.path, list);
         for (const rule of registry.any.rules) runRule(rule, file, anyDoc);
       } catch (err) {
@@ -204,9 +204,17 @@ export async function runEngine(input: EngineInput): Promise<EngineOutput> {
 
   // 3. Inline suppressions, then configuration, then the severities in force.
   const result: Finding[] = [];
+  // Grouped once: filtering every finding for each file cost files × findings.
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byFile.get(f.file);
+    if (list) list.push(f);
+    else byFile.set(f.file, [f]);
+  }
   for (const [path, state] of files) {
-    const own = findings.filter((f) => f.file === path);
-    result.push(...suppress(own, state, input, indexes.of(state.file), settingOf));
+    const own = byFile.get(path) ?? [];
+    // A loop, not push(...): a file may have more findings than a call can take arguments.
+    for (const f of suppress(own, state, input, indexes.of(state.file), settingOf)) result.push(f);
   }
   const kept = result.filter((f) => {
     if (f.ruleId === PARSE_ERROR_RULE || f.ruleId === INTERNAL_ERROR_RULE) return true;

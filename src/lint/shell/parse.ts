@@ -147,8 +147,8 @@ class Walker {
         c.context = withContext(withContext(n.context, c.context), { nested: true });
         this.commands.push(c);
       }
-      this.pipelines.push(...inner.pipelines);
-      this.errors.push(...inner.errors);
+      for (const p of inner.pipelines) this.pipelines.push(p);
+      for (const e of inner.errors) this.errors.push(e);
       if (inner.hasErrors) this.hasErrors = true;
     }
   }

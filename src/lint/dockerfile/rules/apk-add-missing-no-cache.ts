@@ -45,10 +45,13 @@ export default defineRule<DockerfileDoc>({
     for (const run of finalImageRuns(ctx.doc)) {
       const commands = run.script?.commands;
       if (!commands || runCacheMounted(run, CACHE)) continue;
+      // The last command that empties the cache, found once per RUN (not once per `apk add`: n² steps).
+      let lastRemoval: number | undefined;
       for (const cmd of commands) {
         const add = subcommand(cmd);
         if (cmd.name !== 'apk' || add?.value !== 'add' || hasFlag(cmd, '--no-cache', '--no-network')) continue;
-        if (commands.some((c) => c.index > cmd.index && removesDir(c, ['/var/cache/apk']))) continue;
+        lastRemoval ??= commands.reduce((last, c) => (removesDir(c, ['/var/cache/apk']) ? c.index : last), -1);
+        if (lastRemoval > cmd.index) continue;
         const fix = safeFix(run, insertAfter(add, '--no-cache'));
         ctx.report({
           message: '`apk add` without `--no-cache` leaves the package indexes in /var/cache/apk in this layer; add `--no-cache`',

@@ -10,13 +10,31 @@ import { finalImageRuns, safeFix } from '../package-cache.js';
  */
 const BOOLEAN = /^(y|yes|t|true|on|1|n|no|f|false|off|0)$/i;
 
+const set = (v: string | undefined) => v !== undefined && BOOLEAN.test(v.trim());
+const setsNoCacheDir = (c: ShellCommand) => c.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR' && set(a.value?.value));
+
+/** What the RUN's other commands say, read once per RUN (per pip command, a RUN of n installs took n² steps). */
+interface RunFacts {
+  /** The first `export PIP_NO_CACHE_DIR=…` (a command that is not simple); Infinity when none. */
+  firstExport: number;
+  /** The last command that purges pip's cache; -1 when none. */
+  lastPurge: number;
+}
+
+function runFacts(commands: readonly ShellCommand[]): RunFacts {
+  let firstExport = Infinity;
+  let lastPurge = -1;
+  for (const c of commands) {
+    if (c.kind !== 'simple' && firstExport === Infinity && setsNoCacheDir(c)) firstExport = c.index;
+    if (purgesCache(c)) lastPurge = c.index;
+  }
+  return { firstExport, lastPurge };
+}
+
 /** True when PIP_NO_CACHE_DIR is set for the command: ENV/ARG, `VAR=… pip`, or an earlier `export` in the RUN. */
-function cacheDisabled(run: RunInstruction, cmd: ShellCommand): boolean {
-  const set = (v: string | undefined) => v !== undefined && BOOLEAN.test(v.trim());
+function cacheDisabled(run: RunInstruction, cmd: ShellCommand, facts: RunFacts): boolean {
   if (set(run.state.variable('PIP_NO_CACHE_DIR'))) return true;
-  return run.script!.commands.some(
-    (c) => c.index <= cmd.index && c.assignments.some((a) => a.name === 'PIP_NO_CACHE_DIR' && set(a.value?.value)) && (c === cmd || c.kind !== 'simple'),
-  );
+  return facts.firstExport <= cmd.index || setsNoCacheDir(cmd);
 }
 
 /** A cache or tmpfs mount on pip's cache: any `…/.cache/pip` (or `…/.cache`), or the folder set by `--cache-dir`/`PIP_CACHE_DIR`. */
@@ -80,11 +98,14 @@ export default defineRule<DockerfileDoc>({
     for (const run of finalImageRuns(ctx.doc)) {
       const commands = run.script?.commands;
       if (!commands) continue;
+      let facts: RunFacts | undefined;
       for (const cmd of commands) {
         const install = pipInstall(cmd);
-        if (!install || hasOption(install.parsed, '--no-cache-dir') || cacheDisabled(run, cmd)) continue;
+        if (!install || hasOption(install.parsed, '--no-cache-dir')) continue;
+        facts ??= runFacts(commands);
+        if (cacheDisabled(run, cmd, facts)) continue;
         const folders = [run.state.variable('PIP_CACHE_DIR'), ...install.parsed.options.filter((o) => o.name === '--cache-dir').map((o) => o.value)];
-        if (cacheMounted(run, folders) || commands.some((c) => c.index > cmd.index && purgesCache(c))) continue;
+        if (cacheMounted(run, folders) || facts.lastPurge > cmd.index) continue;
         const fix = safeFix(run, insertAfter(install.installWord, '--no-cache-dir'));
         ctx.report({
           message: `\`${install.verb}\` keeps every downloaded wheel in ~/.cache/pip in this layer; add \`--no-cache-dir\` (or set \`ENV PIP_NO_CACHE_DIR=1\`)`,

@@ -85,10 +85,13 @@ export default defineShellCheck({
   },
   check(ctx) {
     const commands = ctx.script.commands;
+    // The first command that starts a server, found once per script (not once per probe: n² steps).
+    let firstServer: number | undefined;
     for (const cmd of commands) {
       const hit = probe(cmd);
       if (!hit) continue;
-      if ((cmd.name === 'curl' || cmd.name === 'wget') && commands.some((c) => c.index < cmd.index && startsServer(c))) continue;
+      firstServer ??= commands.find(startsServer)?.index ?? Infinity;
+      if ((cmd.name === 'curl' || cmd.name === 'wget') && firstServer < cmd.index) continue;
       ctx.report({
         message: `\`${cmd.name}\` ${hit.what} while the image is built, in the build container, not where the image will run; remove it (use HEALTHCHECK to check the running container)`,
         span: hit.span,
