@@ -7,10 +7,11 @@
  *      dockerfile-utils' validate(), dockerfilelint and raw dockerfile-ast parsing (the lower bound);
  *   2. the CLI cold: the whole corpus in one invocation, and a single file (wall time, peak RSS);
  *   3. `generate` per preset;
- *   4. how lint time grows with file size (1 KB → 10 MB Dockerfile and .gitlab-ci.yml).
+ *   4. how lint time grows with file size (1 KB → 10 MB Dockerfile and .gitlab-ci.yml);
+ *   5. how it grows with the number of instructions (1,000 → 256,000 one-line RUN and ENV lines).
  *
  * The corpus parts are skipped with a message when ../shared is absent (a user's clone).
- * Options: --quick (fewer repetitions, sizes up to 1 MB), --json (machine-readable figures).
+ * Options: --quick (fewer repetitions, sizes up to 1 MB, counts up to 16,000), --json (machine-readable figures).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -220,5 +221,30 @@ for (const [kind, filename, head, block] of [
 }
 table(scaleRows, ['kind', 'size', 'ms', 'msPerMB', 'heapDeltaMB', 'findings']);
 figures.sections.scaling = scaleRows;
+say();
+
+// ---------------------------------------------------------------- 5. scaling with instruction count
+// The worst case per byte: one-line instructions, so every per-instruction cost shows (the shell checks
+// once read every earlier RUN for each RUN, and each ENV copied all earlier ones: both quadratic).
+say('5. Lint time against instruction count (one-line instructions in one stage; µs/instruction must stay flat)');
+const counts = QUICK ? [1_000, 4_000, 16_000] : [1_000, 4_000, 16_000, 64_000, 256_000];
+const countRows = [];
+for (const [series, line] of [
+  ['RUN echo lineN && true', (i) => `RUN echo line${i} && true\n`],
+  ['ENV V_N=N', (i) => `ENV V_${i}=${i}\n`],
+  ['RUN apt-get update && install', (i) => `RUN apt-get update && apt-get install -y --no-install-recommends p${i}=1\n`],
+]) {
+  for (const n of counts) {
+    const parts = ['FROM debian:12\n'];
+    for (let i = 0; i < n; i++) parts.push(line(i));
+    const text = parts.join('');
+    const start = performance.now();
+    const findings = await lintText(text, { kind: 'dockerfile' });
+    const ms = performance.now() - start;
+    countRows.push({ series, instructions: n, sizeMB: +(text.length / 2 ** 20).toFixed(2), ms: Math.round(ms), usPerInstruction: Math.round((ms * 1000) / n), findings: findings.length });
+  }
+}
+table(countRows, ['series', 'instructions', 'sizeMB', 'ms', 'usPerInstruction', 'findings']);
+figures.sections.instructions = countRows;
 
 if (JSON_OUT) console.log(JSON.stringify(figures, null, 2));
