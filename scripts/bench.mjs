@@ -15,7 +15,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
@@ -56,22 +56,29 @@ function filesIn(dir, keep = () => true) {
   return out.sort();
 }
 
-/** Runs `fn` over all inputs for at least `minMs` (after one warm-up pass); returns files/s and MB/s. */
+/**
+ * Runs `fn` over all inputs for at least `minMs` (after one warm-up pass); returns files/s and MB/s from
+ * wall time, and the process's CPU time per pass: on a shared machine the wall time also counts the
+ * time other processes held the cores, the CPU time much less (it includes V8's helper threads).
+ */
 async function throughput(inputs, fn, minMs = QUICK ? 500 : 2000) {
   for (const input of inputs) await fn(input);
   let passes = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   let elapsed = 0;
   do {
     for (const input of inputs) await fn(input);
     passes++;
     elapsed = performance.now() - start;
   } while (elapsed < minMs);
+  const cpu = process.cpuUsage(cpuStart);
   const bytes = inputs.reduce((n, i) => n + Buffer.byteLength(i.text), 0);
   return {
     filesPerSecond: Math.round((inputs.length * passes * 1000) / elapsed),
     mbPerSecond: +((bytes * passes) / 2 ** 20 / (elapsed / 1000)).toFixed(2),
     msPerPass: +(elapsed / passes).toFixed(1),
+    cpuMsPerPass: +((cpu.user + cpu.system) / 1000 / passes).toFixed(1),
   };
 }
 
@@ -90,7 +97,7 @@ const kinds = [
   { kind: 'tox', dir: 'tox', keep: (n) => n.endsWith('.ini') },
 ];
 
-say(`slipway bench — ${figures.date.slice(0, 10)} — ${figures.machine}`);
+say(`slipway bench — ${figures.date.slice(0, 10)} — ${figures.machine} — load average ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 say();
 if (!existsSync(CORPUS)) {
   say('1–2. corpus throughput and CLI: skipped (../shared/corpus is not present)');
@@ -123,7 +130,7 @@ if (!existsSync(CORPUS)) {
       });
     }
   }
-  table(rows, ['kind', 'tool', 'files', 'filesPerSecond', 'mbPerSecond', 'msPerPass']);
+  table(rows, ['kind', 'tool', 'files', 'filesPerSecond', 'mbPerSecond', 'msPerPass', 'cpuMsPerPass']);
   figures.sections.throughput = rows;
   say();
 
@@ -246,5 +253,7 @@ for (const [series, line] of [
 }
 table(countRows, ['series', 'instructions', 'sizeMB', 'ms', 'usPerInstruction', 'findings']);
 figures.sections.instructions = countRows;
+say();
+say(`load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 
 if (JSON_OUT) console.log(JSON.stringify(figures, null, 2));
