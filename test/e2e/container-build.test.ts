@@ -126,7 +126,8 @@ describe.skipIf(unavailable !== undefined)(`container builds${unavailable ? ` (s
     let pid = 0;
     let ready: { status: string; last: string } | undefined;
 
-    const make = (target: string) => run('make', [target, `IMAGE=${image}`, `TAG=${tag}`], { cwd: dir, env: dockerEnv, timeoutMs: BUILD_TIMEOUT });
+    const make = (target: string, options: string[] = []) =>
+      run('make', [...options, target, `IMAGE=${image}`, `TAG=${tag}`], { cwd: dir, env: dockerEnv, timeoutMs: BUILD_TIMEOUT });
 
     beforeAll(async () => {
       dir = join(work, name);
@@ -181,7 +182,8 @@ describe.skipIf(unavailable !== undefined)(`container builds${unavailable ? ` (s
     const integration = c.layering === 'builder' ? "`make integration` builds the test stage (--target test) and the example's tests pass in it" : "`make integration` passes the example's tests inside the image";
     test(integration, async () => {
       expect(built?.code, 'the image did not build').toBe(0);
-      const result = await make('integration');
+      // `-o build`: the image `make build` just made serves (`integration: build` would build it again).
+      const result = await make('integration', ['-o', 'build']);
       expect(result.code, describeRun('make integration', result)).toBe(0);
       if (c.layering === 'builder') expect(result.output).toMatch(/^docker build --target test /m);
       expectTestsPassed(language, result.output);
