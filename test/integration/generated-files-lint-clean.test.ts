@@ -62,7 +62,10 @@ describe.each(goldenCases().filter((c) => !/^(presets|examples)\/(node|go)-/.tes
     for (const [rel, text] of Object.entries(LANGUAGE_STUBS[project.language] ?? {})) {
       if (!existsSync(join(root, rel))) writeFileSync(join(root, rel), text);
     }
-    writeFileSync(join(root, 'slipway.yaml'), c.descriptor);
+    // The descriptor where the case keeps it: the generated files name it (headers, `--file` in CI).
+    const descriptorPath = join(root, c.file ?? 'slipway.yaml');
+    mkdirSync(dirname(descriptorPath), { recursive: true });
+    writeFileSync(descriptorPath, c.descriptor);
     const files = await generate(project);
     writeGenerated(files, { root, force: true });
 
