@@ -71,7 +71,7 @@ describe('size limits', () => {
 
   // About 400,000 one-line RUNs, the most instructions 10 MB can hold: every per-instruction cost shows.
   // Linear since the shell checks share one history of earlier RUNs (it was O(n²): 3,000 RUNs took
-  // 200 s). Measured on the shared 2-core machine: 30-35 s, heap ≈ 2.2 GB here (about 6 KB per
+  // 200 s). Measured on the shared 2-core machine: 30-35 s alone, 50 s in the full suite, heap ≈ 2.2 GB here (about 6 KB per
   // instruction, garbage included), 2.5 GB peak RSS for the dist CLI; quadratic memory would exceed
   // the bound long before the end.
   test('a 10 MB Dockerfile', async () => {
