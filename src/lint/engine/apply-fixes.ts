@@ -1,4 +1,5 @@
 import type { Finding, Fix } from './types.js';
+import { pushAll } from '../../util/push-all.js';
 
 export interface FixOutcome {
   output: string;
@@ -27,7 +28,7 @@ export function applyFixesDetailed(text: string, fixes: readonly (Fix | readonly
       skipped++;
       continue;
     }
-    taken.push(...group.edits);
+    pushAll(taken, group.edits);
     applied++;
   }
   taken.sort(byRange);

@@ -3,6 +3,7 @@ import { ENGINE_RULES, engineRule } from './engine-rules.js';
 import { LintConfigError, type ConfigProblem } from './errors.js';
 import { isHadolintCode, resolveRuleName, type KindRegistry } from './registry.js';
 import { SEVERITIES, type RuleOptions, type Severity } from './types.js';
+import { pushAll } from '../../util/push-all.js';
 
 /** A rule's severity in configuration, or `off`. */
 export type RuleSetting = Severity | 'off';
@@ -144,7 +145,7 @@ export function resolveConfig(registry: KindRegistry, layers: readonly ConfigLay
       const ids = new Set(entry.rules.flatMap((r) => resolveName(r.name, r.where, false)));
       ruleIgnores.push({ matcher, rules: ids });
     }
-    if (layer.trustedRegistries) trusted.push(...layer.trustedRegistries);
+    if (layer.trustedRegistries) pushAll(trusted, layer.trustedRegistries);
     if (layer.labelSchema) labelSchema = { ...labelSchema, ...layer.labelSchema };
     if (layer.strictLabels !== undefined) strictLabels = layer.strictLabels;
     if (layer.inlineSuppressions !== undefined) inlineSuppressions = layer.inlineSuppressions;

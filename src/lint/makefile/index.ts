@@ -8,6 +8,7 @@ import type { SourceFile } from '../engine/types.js';
 import type { MakefileDoc } from './model.js';
 import { parseMakefileText } from './parse.js';
 import { makefileRules } from './rules/index.js';
+import { pushAll } from '../../util/push-all.js';
 
 export type * from './model.js';
 export { parseMakefileText } from './parse.js';
@@ -25,7 +26,7 @@ export function parseMakefile(file: SourceFile, env?: ParseEnv, seen = new Set<s
     doc.fileExists = (p) => env.readFile(rel(p)) !== undefined;
     resolveIncludes(doc, env, rel, seen);
   } else {
-    for (const inc of doc.statements) if (inc.type === 'include') doc.unresolvedIncludes.push(...inc.files);
+    for (const inc of doc.statements) if (inc.type === 'include') pushAll(doc.unresolvedIncludes, inc.files);
   }
   return result;
 }
@@ -43,7 +44,7 @@ function resolveIncludes(doc: MakefileDoc, env: ParseEnv, rel: (p: string) => st
       seen.add(path);
       const sub = parseMakefile({ ...source, path }, env, seen).doc;
       doc.included.push({ path, via: inc, doc: sub });
-      doc.unresolvedIncludes.push(...sub.unresolvedIncludes);
+      pushAll(doc.unresolvedIncludes, sub.unresolvedIncludes);
     }
   }
 }

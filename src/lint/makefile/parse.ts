@@ -36,6 +36,7 @@ import {
   variableRefs,
   type Word,
 } from './scan.js';
+import { pushAll } from '../../util/push-all.js';
 
 /** The parser's result: the document (always; make syntax errors are problems beside it). */
 export interface MakefileParse {
@@ -227,7 +228,7 @@ class MakefileReader {
         break;
     }
     this.currentRule = undefined;
-    this.refs.push(...variableRefs(body.text, body.span.start));
+    pushAll(this.refs, variableRefs(body.text, body.span.start));
     const base = this.base(body, line, last);
     if (parsed.kind === 'assignment' || parsed.kind === 'target-variable') {
       const parts = parsed.kind === 'assignment' ? parsed : parsed.assignment;
@@ -261,7 +262,7 @@ class MakefileReader {
   }
 
   private conditional(directive: ConditionalDirective, argument: Word, body: Word, line: number, last: number): void {
-    this.refs.push(...variableRefs(argument.text, argument.span.start));
+    pushAll(this.refs, variableRefs(argument.text, argument.span.start));
     const top = this.conditionals[this.conditionals.length - 1];
     if ((directive === 'else' || directive === 'endif') && !top) {
       this.problems.push({
@@ -280,7 +281,7 @@ class MakefileReader {
   }
 
   private rule(parts: RuleParts, body: Word, line: number, last: number): void {
-    this.refs.push(...variableRefs(body.text, body.span.start));
+    pushAll(this.refs, variableRefs(body.text, body.span.start));
     if (parts.targets.length === 0) {
       this.problems.push({ message: 'rule without a target before `:` (make: "missing target")', span: body.span });
     }
@@ -315,7 +316,7 @@ class MakefileReader {
     rule.recipe.push(recipe);
     rule.endLine = last;
     rule.span = { start: rule.span.start, end };
-    this.refs.push(...variableRefs(text, textStart));
+    pushAll(this.refs, variableRefs(text, textStart));
     this.last = 'recipe';
   }
 

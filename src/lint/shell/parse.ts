@@ -29,6 +29,7 @@ import { SourceMap } from './source-map.js';
 import { bashParser } from './tree-sitter.js';
 import { programName, unquoteWord } from './words.js';
 import { assignmentFromWord, unwrap } from './wrappers.js';
+import { pushAll } from '../../util/push-all.js';
 
 export interface ParseShellOptions {
   /**
@@ -409,7 +410,7 @@ class Walker {
     if (kind === 'simple') {
       const unwrapped = unwrap(words);
       wrappers = unwrapped.wrappers;
-      allAssignments.push(...unwrapped.assignments);
+      pushAll(allAssignments, unwrapped.assignments);
       nameWord = words[unwrapped.nameIndex];
       if (!nameWord && unwrapped.wrappers.length > 0) {
         // Defensive: a wrapper always leaves its command; keep the last wrapper as the command.
@@ -527,7 +528,7 @@ class Walker {
   /** A redirect node as redirects: `cat <<EOF > f` nests the `> f` inside the here-document redirect. */
   private redirects(node: Node): ShellRedirect[] {
     const out = [this.redirect(node)];
-    for (const child of node.namedChildren) if (child.type.endsWith('_redirect')) out.push(...this.redirects(child));
+    for (const child of node.namedChildren) if (child.type.endsWith('_redirect')) pushAll(out, this.redirects(child));
     return out;
   }
 

@@ -8,6 +8,7 @@ import type { LineIndex } from '../../util/text.js';
 import { expandNames, parseCondition, type ExpansionIssue, type FactorCondition, type GeneratedName } from './factors.js';
 import type { IniDoc, IniEntry, IniSection, IniValueLine } from './ini.js';
 import { substitutionsIn, type Substitution } from './substitutions.js';
+import { pushAll } from '../../util/push-all.js';
 
 /** One line of a setting as tox 4 reads it. */
 export interface ToxValueLine extends IniValueLine {
@@ -105,8 +106,8 @@ function namesOf(s: ToxSetting | undefined): { names: GeneratedName[]; issues: E
   for (const line of s?.lines ?? []) {
     if (line.content === '') continue;
     const expanded = expandNames(line.content, line.contentSpan.start);
-    names.push(...expanded.names);
-    issues.push(...expanded.issues);
+    pushAll(names, expanded.names);
+    pushAll(issues, expanded.issues);
   }
   return { names, issues };
 }
@@ -116,7 +117,7 @@ function labelEnvs(s: ToxSetting | undefined): GeneratedName[] {
   for (const line of s?.lines ?? []) {
     const eq = line.content.indexOf('=');
     if (eq < 0) continue;
-    out.push(...expandNames(line.content.slice(eq + 1), line.contentSpan.start + eq + 1).names);
+    pushAll(out, expandNames(line.content.slice(eq + 1), line.contentSpan.start + eq + 1).names);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { SourceFile } from '../../engine/types.js';
 import type { ShellCommand, ShellWord } from '../../shell/index.js';
 import { ciJobs, hasNoCheckout, jobCommands, resolvePath } from './ci.js';
 import { buildCall, type BuildCall } from './commands.js';
+import { pushAll } from '../../../util/push-all.js';
 
 export interface ResolvedBuild {
   call: BuildCall;
@@ -42,7 +43,7 @@ export function resolveBuild(project: ProjectDoc, call: BuildCall, cwd: string |
   } else if (context) {
     fileWord = ctxWord;
     const names = call.tool === 'podman' || call.tool === 'buildah' ? ['Containerfile', 'Dockerfile'] : ['Dockerfile'];
-    candidates.push(...names.map((n) => posix.join(context, n)));
+    pushAll(candidates, names.map((n) => posix.join(context, n)));
   }
   const dockerfile = candidates.find((c) => project.pathType(c) === 'file');
   return { call, context, candidates, fileWord, dockerfile };

@@ -15,6 +15,7 @@ import { ciDocs, ciJobs } from './ci.js';
 import { composeServices } from './compose.js';
 import { lintedDockerfiles } from './dockerfiles.js';
 import type { Site } from './where.js';
+import { pushAll } from '../../../util/push-all.js';
 
 export interface PortSite extends Site {
   port: number;
@@ -169,7 +170,7 @@ export function publishedPorts(text: string, ownImages: ReadonlySet<string>): Pu
     }
     if (image === undefined) continue;
     const own = image.includes('$') || ownImages.has(image) || ownImages.has(image.replace(/:[^/:]*$/, ''));
-    if (own) out.push(...found);
+    if (own) pushAll(out, found);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import type { ShellCommand, ShellScript } from '../../shell/model.js';
 import { chainableEnd } from '../../shell/top-level.js';
 import type { DockerfileDoc, RunInstruction, Stage } from '../model.js';
 import { reachesFinalImage } from '../queries.js';
+import { pushAll } from '../../../util/push-all.js';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -89,7 +90,7 @@ export default defineRule<DockerfileDoc>({
   check(ctx) {
     const runs = ctx.doc.stages.filter(reachesFinalImage).flatMap((s) => s.find('RUN'));
     // ONBUILD RUNs run in the images built from this one, which are final images.
-    runs.push(...ctx.doc.triggers.filter((t): t is RunInstruction => t.keyword === 'RUN'));
+    pushAll(runs, ctx.doc.triggers.filter((t): t is RunInstruction => t.keyword === 'RUN'));
     for (const run of runs) {
       const script = run.script;
       if (!script || listsMounted(run)) continue;

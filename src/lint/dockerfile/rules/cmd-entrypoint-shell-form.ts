@@ -1,5 +1,6 @@
 import { defineRule, type Fix } from '../../engine/types.js';
 import type { CmdInstruction, DockerfileDoc, EntrypointInstruction, Stage } from '../model.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** Words a shell runs itself: `CMD cd /app && …` cannot become an argv. (`exec` is dropped instead.) */
 const SHELL_WORDS = new Set([
@@ -54,7 +55,7 @@ function descendants(stage: Stage): Stage[] {
   for (let s = todo.pop(); s; s = todo.pop()) {
     if (out.includes(s)) continue;
     out.push(s);
-    todo.push(...s.children);
+    pushAll(todo, s.children);
   }
   return out;
 }

@@ -3,6 +3,7 @@ import type { ShellCommand } from '../../shell/model.js';
 import { argsWith, hasOption, pathCovers, removesDir, YARN_OPTIONS } from '../../shell/packages.js';
 import type { DockerfileDoc, RunInstruction } from '../model.js';
 import { reportUncleanedCache } from '../package-cache.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** Yarn 1's cache as root, and Yarn 2+'s global cache. */
 const CACHE = ['/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn/berry/cache'];
@@ -31,7 +32,7 @@ function cleansYarn(cmd: ShellCommand): boolean {
 /** A cache or tmpfs mount on a yarn cache: the default ones, any `…/.cache/yarn`, or the folder set by `--cache-folder`/`YARN_CACHE_FOLDER`. */
 function yarnCacheMounted(run: RunInstruction): boolean {
   const folders = [run.state.variable('YARN_CACHE_FOLDER')];
-  for (const cmd of run.script?.commands ?? []) if (cmd.name === 'yarn') folders.push(...argsWith(cmd, YARN_OPTIONS).options.filter((o) => o.name === '--cache-folder').map((o) => o.value));
+  for (const cmd of run.script?.commands ?? []) if (cmd.name === 'yarn') pushAll(folders, argsWith(cmd, YARN_OPTIONS).options.filter((o) => o.name === '--cache-folder').map((o) => o.value));
   return run.mounts.some((m) => {
     if ((m.type !== 'cache' && m.type !== 'tmpfs') || m.target === undefined) return false;
     const target = m.target;

@@ -8,6 +8,7 @@ import type { YMap, YNode, YPair, YScalar } from '../yaml/nodes.js';
 import { describeNode, isReference, keyName } from '../yaml/nodes.js';
 import type { Area, MapType, ProblemCategory, ValueReporter, ValueType } from './types.js';
 import { describeType } from './types.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** One structural problem; the structure rules turn these into findings. */
 export interface StructureProblem {
@@ -140,7 +141,7 @@ export class Checker {
       if (trial.problems.length === 0) return;
       firstProblems ??= trial.problems;
     }
-    this.problems.push(...firstProblems!);
+    pushAll(this.problems, firstProblems!);
   }
 
   private checkList(node: Extract<YNode, { kind: 'seq' }>, type: Extract<ValueType, { kind: 'list' }>, place: Place, area: Area | undefined): void {

@@ -16,6 +16,7 @@ import type { YMap, YNode, YScalar } from '../yaml/nodes.js';
 import { getIn, isMap, isSeq, stringValue } from '../yaml/nodes.js';
 import { deepMerge, withoutKeys } from './merge.js';
 import type { CiInclude, CiSource, IncludeKind } from './types.js';
+import { pushAll } from '../../../util/push-all.js';
 
 export const MAX_INCLUDED_FILES = 150;
 export const MAX_INCLUDE_DEPTH = 100;
@@ -80,8 +81,8 @@ function expand(source: CiSource, env: ParseEnv | undefined, result: IncludeResu
       result.parseProblems.push({ message: loaded.syntaxError.message, span: loaded.syntaxError.span, file });
       continue;
     }
-    result.duplicates.push(...loaded.duplicates);
-    result.yamlProblems.push(...loaded.problems);
+    pushAll(result.duplicates, loaded.duplicates);
+    pushAll(result.yamlProblems, loaded.problems);
     const child: CiSource = { file };
     if (isMap(loaded.root)) child.root = loaded.root;
     else if (loaded.root) child.badRoot = loaded.root;

@@ -22,6 +22,7 @@ import type {
   ScriptKeyword,
   ScriptLine,
 } from './types.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** A scalar node (any scalar type except null). */
 export function scalarAt(node: YNode | undefined): YScalar | undefined {
@@ -44,7 +45,7 @@ export function flatItems(node: YNode | undefined, depth = 0): YNode[] {
   if (!isSeq(node) || node.tag === '!reference') return [];
   const out: YNode[] = [];
   for (const item of node.items) {
-    if (isSeq(item) && item.tag !== '!reference' && depth < 10) out.push(...flatItems(item, depth + 1));
+    if (isSeq(item) && item.tag !== '!reference' && depth < 10) pushAll(out, flatItems(item, depth + 1));
     else out.push(item);
   }
   return out;
@@ -56,7 +57,7 @@ export function scalarList(node: YNode | undefined): YScalar[] {
   if (node.kind === 'scalar') return node.value === null ? [] : [node];
   if (node.kind !== 'seq') return [];
   const out: YScalar[] = [];
-  for (const item of node.items) out.push(...scalarList(item));
+  for (const item of node.items) pushAll(out, scalarList(item));
   return out;
 }
 

@@ -8,6 +8,7 @@
 import type { YMap, YNode, YPair, YSeq } from '../yaml/nodes.js';
 import { getIn, isMap, isReference, keyName } from '../yaml/nodes.js';
 import type { ModelProblem } from './types.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** GitLab resolves nested references up to this depth. */
 export const MAX_REFERENCE_DEPTH = 10;
@@ -46,7 +47,7 @@ export class ReferenceResolver {
       for (const item of node.items) {
         const value = this.resolve(item, depth);
         if (value !== item) changed = true;
-        if (isReference(item) && value !== item && value.kind === 'seq') items.push(...value.items);
+        if (isReference(item) && value !== item && value.kind === 'seq') pushAll(items, value.items);
         else items.push(value);
       }
       if (changed) out = { ...node, items } as YSeq;

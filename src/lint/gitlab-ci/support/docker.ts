@@ -10,6 +10,7 @@ import { scriptLines, scriptOf } from '../shell-rule.js';
 import type { YScalar } from '../yaml/nodes.js';
 import { locate } from './text.js';
 import { expandForJob, variableDefinitions, type VariableDefinition } from './variables.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** Programs with docker's command line. */
 export const DOCKER_CLIS = new Set(['docker', 'podman']);
@@ -141,7 +142,7 @@ function readOptions(words: readonly ShellWord[], withValue: readonly string[], 
     const word = words[i]!;
     const raw = word.raw.replace(/^(["'])(-[^"']*)\1$/, '$2');
     if (raw === '--') {
-      operands.push(...words.slice(i + 1, stopAtOperand ? i + 2 : undefined));
+      pushAll(operands, words.slice(i + 1, stopAtOperand ? i + 2 : undefined));
       return { options, operands, rest: stopAtOperand ? words.slice(i + 2) : [] };
     }
     if (!raw.startsWith('-') || raw === '-') {

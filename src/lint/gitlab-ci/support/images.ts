@@ -7,6 +7,7 @@ import { splitReference } from '../../dockerfile/image-ref.js';
 import type { CiImage, CiJob, GitlabCiDoc } from '../model/types.js';
 import type { YScalar } from '../yaml/nodes.js';
 import { expandForJob, expandVariables, type Expanded } from './variables.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** One part of a reference. */
 export interface RefPart {
@@ -129,7 +130,7 @@ export function versionsAgree(a: readonly number[], b: readonly number[]): boole
 export function serviceAliases(service: CiImage): string[] {
   const out: string[] = [];
   const alias = service.alias?.value;
-  if (typeof alias === 'string') out.push(...alias.split(',').map((a) => a.trim()).filter(Boolean));
+  if (typeof alias === 'string') pushAll(out, alias.split(',').map((a) => a.trim()).filter(Boolean));
   const name = service.name?.value;
   if (typeof name === 'string') {
     // GitLab: the image name without tag; `/` becomes `__` and, as a second alias, `-`.

@@ -18,6 +18,7 @@ import type { Document, Node as YamlNode, Scalar as YamlScalar } from 'yaml';
 import type { SourceFile, Span } from '../../engine/types.js';
 import type { ScalarStyle, ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './nodes.js';
 import { keyName } from './nodes.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** Aliases may expand to at most this many nodes in total (a billion-laughs file is refused). */
 export const MAX_EXPANDED_NODES = 1_000_000;
@@ -225,7 +226,7 @@ class Converter {
     const sources = isYamlSeq(value) ? (value.items as YamlNode[]) : [value];
     for (const source of sources) {
       const converted = this.convert(source, doc, depth + 1);
-      if (converted.kind === 'map') out.push(...converted.pairs);
+      if (converted.kind === 'map') pushAll(out, converted.pairs);
       else this.problem('a `<<` merge key takes a mapping (or a list of mappings) to merge, usually an alias like `*defaults`', this.rangeSpan(source.range));
     }
   }

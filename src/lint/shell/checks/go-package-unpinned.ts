@@ -1,6 +1,7 @@
 import { defineShellCheck } from '../check.js';
 import type { ShellCommand, ShellWord } from '../model.js';
 import { installsWhat, itOrThem, unpinnedPackages } from '../pinning.js';
+import { pushAll } from '../../../util/push-all.js';
 
 /** go build flags that take a value (`-ldflags "-s -w"`); Go accepts one or two dashes. */
 const GO_WITH_VALUE = new Set([
@@ -18,7 +19,7 @@ function goOperands(cmd: ShellCommand): { sub: string; operands: ShellWord[] } |
   for (let i = 0; i < rest.length; i++) {
     const v = rest[i]!.value;
     if (v === '--') {
-      operands.push(...rest.slice(i + 1));
+      pushAll(operands, rest.slice(i + 1));
       break;
     }
     if (v === undefined || !v.startsWith('-') || v === '-') {
