@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { EXAMPLE_MODULES, findSystemPython, prepareHostPython } from './python.js';
 import { commandPath, missingCommands } from './run.js';
@@ -31,8 +32,19 @@ export async function hostJobEnv(language: string, dir: string): Promise<NodeJS.
   const env = { ...withoutRepoBins(process.env), NO_COLOR: '1' };
   if (language === 'node') return { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' };
   // No module download and no toolchain download: the example is stdlib-only, the toolchain is the machine's.
-  if (language === 'go') return { ...env, GOTOOLCHAIN: 'local', GOPROXY: 'off', GOCACHE: join(dir, 'go-build') };
+  // -count=1: the tests run every time, never a result cached by an earlier run in the shared cache.
+  if (language === 'go') return { ...env, GOTOOLCHAIN: 'local', GOPROXY: 'off', GOCACHE: goBuildCache(), GOFLAGS: '-count=1' };
   throw new Error(`no host toolchain for language ${language}`);
+}
+
+/**
+ * The Go build cache of the e2e suites: $SLIPWAY_E2E_GOCACHE, else one in the temp dir kept across
+ * suites and runs, so that the race-instrumented standard library `go test -race` needs (half a minute
+ * to compile on a small machine) is compiled once, not once per suite. Go's cache is safe to share
+ * between concurrent builds and trims what it has not used for days.
+ */
+export function goBuildCache(): string {
+  return process.env.SLIPWAY_E2E_GOCACHE ?? join(tmpdir(), 'slipway-e2e-go-build');
 }
 
 /**
