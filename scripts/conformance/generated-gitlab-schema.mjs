@@ -14,8 +14,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { compileGitlabSchema, keyProblems } from './lib/gitlab-schema.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const schemaPath = resolve(root, '../shared/gitlab/ci.schema.json');
@@ -32,10 +31,7 @@ if (!existsSync(distGenerate) || !existsSync(distDescriptor)) {
 const { generate } = await import(distGenerate);
 const { resolveDescriptor, listPresets } = await import(distDescriptor);
 
-const ajv = new Ajv({ strictTypes: false, strictTuples: false, allowMatchingProperties: true, allErrors: false });
-ajv.addKeyword('markdownDescription');
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+const validate = compileGitlabSchema(schemaPath);
 
 /** [label, pipeline text] for every pipeline to check. */
 async function pipelines() {
@@ -78,15 +74,9 @@ let failed = 0;
 let keys = 0;
 const all = await pipelines();
 for (const [label, text] of all) {
-  const doc = parse(text);
-  const problems = [];
-  for (const [key, value] of Object.entries(doc)) {
-    keys++;
-    if (!validate({ [key]: value })) {
-      const detail = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
-      problems.push(`  ${key}: ${detail}`);
-    }
-  }
+  const checked = keyProblems(validate, parse(text));
+  const problems = checked.problems;
+  keys += checked.keys;
   if (problems.length > 0) {
     failed++;
     console.log(`FAIL ${label}\n${problems.join('\n')}`);

@@ -43,15 +43,10 @@ if (!existsSync(dist)) {
   process.exit(2);
 }
 const { lintGitlabCi, memoryEnv, STRUCTURE_RULE_IDS } = await import(dist);
-const { default: Ajv } = await import('ajv');
-const { default: addFormats } = await import('ajv-formats');
+const { compileGitlabSchema } = await import('./lib/gitlab-schema.mjs');
 const VERBOSE = process.argv.includes('--verbose');
 
-// GitLab's schema is draft-07 with its own `markdownDescription` keyword.
-const ajv = new Ajv({ strictTypes: false, strictTuples: false, allowMatchingProperties: true });
-ajv.addKeyword('markdownDescription');
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+const validate = compileGitlabSchema(schemaPath);
 
 /** corpus file name → { repo, path } from a directory's SOURCES.tsv (local_file|file, repo, path). */
 function sources(dir) {
